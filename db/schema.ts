@@ -1,0 +1,239 @@
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  check,
+  index,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from "drizzle-orm/pg-core";
+
+import { DATA_CLASSIFICATIONS } from "../lib/domain/environment";
+import { REQUEST_STATES, REQUEST_TYPES } from "../lib/domain/request-states";
+import { APPLICATION_KINDS } from "../lib/domain/schemas";
+
+const createdAt = () => timestamp("created_at", { withTimezone: true }).notNull().defaultNow();
+
+export const teamRole = pgEnum("team_role", ["owner", "member"]);
+export const applicationKind = pgEnum("application_kind", APPLICATION_KINDS);
+export const dataClassification = pgEnum("data_classification", DATA_CLASSIFICATIONS);
+export const requestType = pgEnum("request_type", REQUEST_TYPES);
+export const requestState = pgEnum("request_state", REQUEST_STATES);
+export const grantRole = pgEnum("grant_role", ["producer", "consumer"]);
+
+export const users = pgTable("users", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  email: text("email").notNull().unique(),
+  name: text("name").notNull(),
+  createdAt: createdAt(),
+});
+
+export const teams = pgTable("teams", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  slug: text("slug").notNull().unique(),
+  name: text("name").notNull(),
+  createdAt: createdAt(),
+});
+
+export const teamMembers = pgTable(
+  "team_members",
+  {
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => teams.id, { onDelete: "cascade" }),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    role: teamRole("role").notNull().default("member"),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.teamId, table.userId] }),
+    index("team_members_user_idx").on(table.userId),
+  ],
+);
+
+export const domains = pgTable("domains", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  name: text("name").notNull().unique(),
+  description: text("description").notNull(),
+  createdAt: createdAt(),
+});
+
+/** An application is the Kafka principal: its name is the SCRAM user name and ACL principal. */
+export const applications = pgTable("applications", {
+  id: uuid("id").primaryKey().defaultRandom(),
+  teamId: uuid("team_id")
+    .notNull()
+    .references(() => teams.id),
+  name: text("name").notNull().unique(),
+  kind: applicationKind("kind").notNull(),
+  description: text("description").notNull(),
+  transactional: boolean("transactional").notNull().default(false),
+  createdAt: createdAt(),
+});
+
+/**
+ * Topics that an approval made part of the desired state. `nameKey` is the name with "." read
+ * as "_", unique so that two topics can never collide in Kafka's metric names.
+ */
+export const topics = pgTable(
+  "topics",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    name: text("name").notNull().unique(),
+    nameKey: text("name_key").notNull(),
+    environment: text("environment").notNull(),
+    domainId: uuid("domain_id")
+      .notNull()
+      .references(() => domains.id),
+    ownerTeamId: uuid("owner_team_id")
+      .notNull()
+      .references(() => teams.id),
+    description: text("description").notNull(),
+    partitions: integer("partitions").notNull(),
+    retentionDays: integer("retention_days").notNull(),
+    classification: dataClassification("classification").notNull(),
+    provisionedAt: timestamp("provisioned_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    uniqueIndex("topics_name_key_idx").on(table.nameKey),
+    check("topics_partitions_positive", sql`${table.partitions} > 0`),
+    check("topics_retention_positive", sql`${table.retentionDays} > 0`),
+  ],
+);
+
+export const requests = pgTable(
+  "requests",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    type: requestType("type").notNull(),
+    state: requestState("state").notNull().default("submitted"),
+    teamId: uuid("team_id")
+      .notNull()
+      .references(() => teams.id),
+    requestedBy: uuid("requested_by")
+      .notNull()
+      .references(() => users.id),
+    applicationId: uuid("application_id")
+      .notNull()
+      .references(() => applications.id),
+    /** Topic name the request creates or asks access to; for new topics, unique while open. */
+    topicName: text("topic_name").notNull(),
+    topicNameKey: text("topic_name_key").notNull(),
+    /** The proposal as submitted: TopicProposal for new topics, AccessProposal for access. */
+    payload: jsonb("payload").notNull(),
+    reviewedBy: uuid("reviewed_by").references(() => users.id),
+    reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
+    reviewComment: text("review_comment"),
+    failureReason: text("failure_reason"),
+    provisionedAt: timestamp("provisioned_at", { withTimezone: true }),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [
+    index("requests_state_idx").on(table.state, table.createdAt),
+    index("requests_team_idx").on(table.teamId),
+    // One open proposal per topic name: two teams cannot race for the same name.
+    uniqueIndex("requests_open_topic_name_idx")
+      .on(table.topicNameKey)
+      .where(sql`${table.type} = 'new_topic' and ${table.state} not in ('rejected', 'failed')`),
+  ],
+);
+
+export const grants = pgTable(
+  "grants",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    applicationId: uuid("application_id")
+      .notNull()
+      .references(() => applications.id),
+    topicId: uuid("topic_id")
+      .notNull()
+      .references(() => topics.id),
+    role: grantRole("role").notNull(),
+    requestId: uuid("request_id")
+      .notNull()
+      .references(() => requests.id),
+    createdAt: createdAt(),
+  },
+  (table) => [uniqueIndex("grants_unique_idx").on(table.applicationId, table.topicId, table.role)],
+);
+
+/** Each ACL binding Onramp created on the cluster, so that nothing it made goes unrecorded. */
+export const aclBindings = pgTable(
+  "acl_bindings",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    grantId: uuid("grant_id")
+      .notNull()
+      .references(() => grants.id, { onDelete: "cascade" }),
+    principal: text("principal").notNull(),
+    resourceType: text("resource_type").notNull(),
+    resourceName: text("resource_name").notNull(),
+    patternType: text("pattern_type").notNull(),
+    operation: text("operation").notNull(),
+    permission: text("permission").notNull(),
+    host: text("host").notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    // Per grant: a producer-and-consumer application needs DESCRIBE on a topic for both grants.
+    uniqueIndex("acl_bindings_unique_idx").on(
+      table.grantId,
+      table.principal,
+      table.resourceType,
+      table.patternType,
+      table.resourceName,
+      table.operation,
+      table.permission,
+      table.host,
+    ),
+  ],
+);
+
+/**
+ * One SCRAM user per application and environment. Onramp never stores the password: the first
+ * reveal sets a fresh one on the cluster and shows it once.
+ */
+export const credentials = pgTable(
+  "credentials",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    applicationId: uuid("application_id")
+      .notNull()
+      .references(() => applications.id),
+    environment: text("environment").notNull(),
+    username: text("username").notNull(),
+    mechanism: text("mechanism").notNull(),
+    revealedAt: timestamp("revealed_at", { withTimezone: true }),
+    revealedBy: uuid("revealed_by").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    uniqueIndex("credentials_application_env_idx").on(table.applicationId, table.environment),
+  ],
+);
+
+export const auditEvents = pgTable(
+  "audit_events",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+    actorId: uuid("actor_id").references(() => users.id),
+    action: text("action").notNull(),
+    requestId: uuid("request_id").references(() => requests.id),
+    entityType: text("entity_type").notNull(),
+    entityId: text("entity_id").notNull(),
+    before: jsonb("before"),
+    after: jsonb("after"),
+  },
+  (table) => [index("audit_events_request_idx").on(table.requestId)],
+);

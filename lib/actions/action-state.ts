@@ -1,0 +1,13 @@
+import type { FieldErrors } from "@/lib/domain/schemas";
+
+/** What every form action returns: a form-level message, per-field errors and typed values. */
+export interface ActionState<TData = undefined> {
+  status: "idle" | "success" | "error";
+  message?: string;
+  fieldErrors?: FieldErrors;
+  /** The submitted text, so that a rejected form keeps what the person typed. */
+  values?: Record<string, string>;
+  data?: TData;
+}
+
+export const IDLE: ActionState<never> = { status: "idle" };

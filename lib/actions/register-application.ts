@@ -1,0 +1,28 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+
+import { requireCaller } from "@/lib/auth/session";
+import { registerApplication } from "@/lib/data/applications/register-application";
+import { RegisterApplicationSchema } from "@/lib/domain/schemas";
+
+import type { ActionState } from "./action-state";
+import { handleForm } from "./handle-form";
+
+export async function registerApplicationAction(
+  _previous: ActionState<{ applicationId: string }>,
+  formData: FormData,
+): Promise<ActionState<{ applicationId: string }>> {
+  const result = await handleForm(
+    {
+      action: "registerApplication",
+      schema: RegisterApplicationSchema,
+      formData,
+      caller: requireCaller,
+      successMessage: "Application registered.",
+    },
+    registerApplication,
+  );
+  if (result.status === "success") revalidatePath("/teams", "layout");
+  return result;
+}

@@ -1,0 +1,34 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+
+import { requireCaller } from "@/lib/auth/session";
+import { reviewRequest } from "@/lib/data/requests/review-request";
+import type { RequestState } from "@/lib/domain/request-states";
+import { ReviewSchema } from "@/lib/domain/schemas";
+
+import type { ActionState } from "./action-state";
+import { handleForm } from "./handle-form";
+
+type ReviewOutcome = { state: RequestState; failureReason: string | null };
+
+export async function reviewRequestAction(
+  _previous: ActionState<ReviewOutcome>,
+  formData: FormData,
+): Promise<ActionState<ReviewOutcome>> {
+  const result = await handleForm(
+    { action: "reviewRequest", schema: ReviewSchema, formData, caller: requireCaller, successMessage: "Review saved." },
+    reviewRequest,
+  );
+  if (result.status === "success" && result.data) {
+    const { state, failureReason } = result.data;
+    result.message =
+      state === "provisioned"
+        ? "Approved and provisioned on the cluster."
+        : state === "failed"
+          ? `Approved, but provisioning failed: ${failureReason}`
+          : "Rejected; the requester sees your comment.";
+  }
+  revalidatePath("/", "layout");
+  return result;
+}

@@ -1,0 +1,75 @@
+import "server-only";
+
+import NextAuth from "next-auth";
+import type { Provider } from "next-auth/providers";
+import Credentials from "next-auth/providers/credentials";
+
+import { config } from "@/lib/config";
+import { SEED_PEOPLE } from "@/lib/data/seed";
+import { logger } from "@/lib/logger";
+
+export const DEV_SIGN_IN_PROVIDER = "dev";
+export const OIDC_PROVIDER = "oidc";
+
+export function devSignInEnabled(): boolean {
+  return config().ONRAMP_DEV_SIGN_IN;
+}
+
+export function oidcConfigured(): boolean {
+  const settings = config();
+  return Boolean(settings.AUTH_OIDC_ISSUER && settings.AUTH_OIDC_CLIENT_ID);
+}
+
+function providers(): Provider[] {
+  const settings = config();
+  const list: Provider[] = [];
+
+  if (oidcConfigured()) {
+    list.push({
+      id: OIDC_PROVIDER,
+      name: settings.AUTH_OIDC_NAME,
+      type: "oidc",
+      issuer: settings.AUTH_OIDC_ISSUER,
+      clientId: settings.AUTH_OIDC_CLIENT_ID,
+      clientSecret: settings.AUTH_OIDC_CLIENT_SECRET,
+    });
+  }
+
+  // Signs in as one of the seeded people without a password; only for development and tests,
+  // and only when ONRAMP_DEV_SIGN_IN is set, whatever NODE_ENV says.
+  if (settings.ONRAMP_DEV_SIGN_IN) {
+    list.push(
+      Credentials({
+        id: DEV_SIGN_IN_PROVIDER,
+        name: "Development sign-in",
+        credentials: { email: { label: "Email", type: "email" } },
+        authorize: (credentials) => {
+          const email = String(credentials?.email ?? "").toLowerCase();
+          const person = SEED_PEOPLE.find((candidate) => candidate.email === email);
+          if (!person) {
+            logger.warn({ email }, "development sign-in rejected an unknown person");
+            return null;
+          }
+          return { id: person.email, email: person.email, name: person.name };
+        },
+      }),
+    );
+  }
+  return list;
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  providers: providers(),
+  session: { strategy: "jwt" },
+  pages: { signIn: "/sign-in" },
+  logger: {
+    error: (error) => logger.error({ err: error }, "auth error"),
+    warn: (code) => logger.warn({ code }, "auth warning"),
+    debug: () => undefined,
+  },
+  events: {
+    signIn: ({ user, account }) => {
+      logger.info({ email: user.email, provider: account?.provider }, "signed in");
+    },
+  },
+}));

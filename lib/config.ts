@@ -1,0 +1,84 @@
+import "server-only";
+
+import { z } from "zod";
+
+import type { EnvironmentSettings } from "@/lib/domain/environment";
+
+/**
+ * Settings read from environment variables, checked once. Defaults match the local broker that
+ * `npm run kafka:start` runs and the embedded database, so a fresh clone needs no configuration.
+ */
+const flag = z
+  .enum(["true", "false", "1", "0", ""])
+  .optional()
+  .transform((value) => value === "true" || value === "1");
+
+const EnvSchema = z.object({
+  DATABASE_URL: z.string().trim().optional().transform((value) => value || undefined),
+  PGLITE_DATA_DIR: z.string().default(".data/pglite"),
+
+  KAFKA_BOOTSTRAP_SERVERS: z.string().default("127.0.0.1:9092"),
+  KAFKA_SASL_MECHANISM: z.enum(["scram-sha-512", "scram-sha-256"]).default("scram-sha-512"),
+  KAFKA_ADMIN_USERNAME: z.string().default("admin"),
+  // Local-only default that the local broker scripts also use; production sets its own.
+  KAFKA_ADMIN_PASSWORD: z.string().default("onramp-local-admin"),
+  KAFKA_TLS: flag,
+  KAFKA_CLIENT_ID: z.string().default("onramp"),
+  KAFKA_REQUEST_TIMEOUT_MS: z.coerce.number().int().positive().default(10_000),
+
+  ONRAMP_ENVIRONMENT: z.string().default("sandbox"),
+  ONRAMP_ALLOW_SENSITIVE_DATA: flag,
+  KAFKA_REPLICATION_FACTOR: z.coerce.number().int().min(1).default(1),
+  KAFKA_MIN_INSYNC_REPLICAS: z.coerce.number().int().min(1).default(1),
+
+  ONRAMP_ADMIN_EMAILS: z.string().default(""),
+  ONRAMP_DEV_SIGN_IN: flag,
+  AUTH_OIDC_ISSUER: z.string().optional(),
+  AUTH_OIDC_CLIENT_ID: z.string().optional(),
+  AUTH_OIDC_CLIENT_SECRET: z.string().optional(),
+  AUTH_OIDC_NAME: z.string().default("Single sign-on"),
+
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export type Config = z.infer<typeof EnvSchema>;
+
+let cached: Config | undefined;
+
+export function config(): Config {
+  if (!cached) {
+    const parsed = EnvSchema.safeParse(process.env);
+    if (!parsed.success) {
+      const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+      throw new Error(`Invalid environment variables:\n${problems.join("\n")}`);
+    }
+    cached = parsed.data;
+  }
+  return cached;
+}
+
+export function environmentSettings(): EnvironmentSettings {
+  const settings = config();
+  return {
+    name: settings.ONRAMP_ENVIRONMENT,
+    replicationFactor: settings.KAFKA_REPLICATION_FACTOR,
+    minInsyncReplicas: settings.KAFKA_MIN_INSYNC_REPLICAS,
+    allowsSensitiveData: settings.ONRAMP_ALLOW_SENSITIVE_DATA,
+  };
+}
+
+export function adminEmails(): Set<string> {
+  return new Set(
+    config()
+      .ONRAMP_ADMIN_EMAILS.split(",")
+      .map((email) => email.trim().toLowerCase())
+      .filter(Boolean),
+  );
+}
+
+export function bootstrapServers(): string[] {
+  return config()
+    .KAFKA_BOOTSTRAP_SERVERS.split(",")
+    .map((server) => server.trim())
+    .filter(Boolean);
+}

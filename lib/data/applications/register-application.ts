@@ -1,0 +1,50 @@
+import "server-only";
+
+import { applications } from "@/db/schema";
+import { requireTeamMember, type Caller } from "@/lib/auth/caller";
+import { getDb } from "@/lib/db";
+import type { RegisterApplicationInput } from "@/lib/domain/schemas";
+import { fieldError, isUniqueViolation } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+
+import { recordAuditEvent } from "../audit/record-audit-event";
+
+/** Registers an application for one of the caller's teams. Its name becomes its Kafka user. */
+export async function registerApplication(
+  caller: Caller,
+  input: RegisterApplicationInput,
+): Promise<{ applicationId: string }> {
+  requireTeamMember(caller, input.teamId);
+
+  const db = await getDb();
+  try {
+    const application = await db.transaction(async (tx) => {
+      const [created] = await tx
+        .insert(applications)
+        .values({
+          teamId: input.teamId,
+          name: input.name,
+          kind: input.kind,
+          description: input.description,
+          transactional: input.kind !== "consumer" && input.transactional,
+        })
+        .returning();
+      if (!created) throw new Error("application insert returned no row");
+      await recordAuditEvent(tx, {
+        actorId: caller.userId,
+        action: "application.registered",
+        entityType: "application",
+        entityId: created.id,
+        after: { name: created.name, kind: created.kind, teamId: created.teamId },
+      });
+      return created;
+    });
+    logger.info({ applicationId: application.id, teamId: input.teamId }, "application registered");
+    return { applicationId: application.id };
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw fieldError("name", `An application named "${input.name}" is already registered; choose another name.`, "conflict");
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,96 @@
+import "server-only";
+
+import { and, eq, isNull, sql } from "drizzle-orm";
+
+import { applications, credentials } from "@/db/schema";
+import { requireTeamMember, type Caller } from "@/lib/auth/caller";
+import { bootstrapServers, config } from "@/lib/config";
+import { getDb } from "@/lib/db";
+import { resourcePrefixFor } from "@/lib/domain/acl-templates";
+import { AppError, notFound } from "@/lib/errors";
+import { generatePassword, SCRAM_MECHANISM_NAME, upsertScramUser } from "@/lib/kafka/scram";
+import { logger } from "@/lib/logger";
+
+import { recordAuditEvent } from "../audit/record-audit-event";
+
+export interface RevealedCredential {
+  username: string;
+  password: string;
+  mechanism: string;
+  securityProtocol: "SASL_SSL" | "SASL_PLAINTEXT";
+  bootstrapServers: string[];
+  consumerGroupPrefix: string;
+}
+
+/**
+ * Sets a fresh password on the application's Kafka user and returns it, once. The first reveal
+ * marks the credential as shown before the cluster call, so two clicks cannot both get a
+ * password; if the cluster call fails, the mark is removed and the team can try again.
+ */
+export async function revealCredential(caller: Caller, applicationId: string): Promise<RevealedCredential> {
+  const db = await getDb();
+  const environment = config().ONRAMP_ENVIRONMENT;
+
+  const [application] = await db
+    .select({ id: applications.id, teamId: applications.teamId, name: applications.name })
+    .from(applications)
+    .where(eq(applications.id, applicationId));
+  if (!application) throw notFound("Application", applicationId);
+  requireTeamMember(caller, application.teamId);
+
+  const [claimed] = await db
+    .update(credentials)
+    .set({ revealedAt: sql`now()`, revealedBy: caller.userId })
+    .where(
+      and(
+        eq(credentials.applicationId, applicationId),
+        eq(credentials.environment, environment),
+        isNull(credentials.revealedAt),
+      ),
+    )
+    .returning({ id: credentials.id, username: credentials.username });
+  if (!claimed) {
+    const [existing] = await db
+      .select({ revealedAt: credentials.revealedAt })
+      .from(credentials)
+      .where(and(eq(credentials.applicationId, applicationId), eq(credentials.environment, environment)));
+    throw new AppError(
+      "conflict",
+      existing
+        ? `The password for ${application.name} was already shown on ${existing.revealedAt?.toISOString()}; Onramp does not keep it. Ask for a rotation to get a new one.`
+        : `${application.name} has no Kafka credential yet; it gets one when its first request is provisioned.`,
+    );
+  }
+
+  const password = generatePassword();
+  try {
+    await upsertScramUser(claimed.username, password);
+  } catch (error) {
+    logger.error({ err: error, applicationId, credentialId: claimed.id }, "setting the credential password failed");
+    await db
+      .update(credentials)
+      .set({ revealedAt: null, revealedBy: null })
+      .where(eq(credentials.id, claimed.id));
+    throw new AppError("cluster_unavailable", "The Kafka cluster could not set the password; try again in a minute.", {
+      cause: error,
+    });
+  }
+
+  await recordAuditEvent(db, {
+    actorId: caller.userId,
+    action: "credential.revealed",
+    entityType: "credential",
+    entityId: claimed.id,
+    after: { username: claimed.username, environment },
+  });
+  logger.info({ applicationId, credentialId: claimed.id, userId: caller.userId }, "credential revealed");
+
+  return {
+    username: claimed.username,
+    password,
+    mechanism: SCRAM_MECHANISM_NAME,
+    securityProtocol: config().KAFKA_TLS ? "SASL_SSL" : "SASL_PLAINTEXT",
+    bootstrapServers: bootstrapServers(),
+    consumerGroupPrefix: resourcePrefixFor(claimed.username),
+  };
+}

@@ -1,0 +1,46 @@
+/**
+ * Platform limits that teams cannot change. Administrators change them here, in one place; the
+ * values are the defaults of the platform's published onboarding rules.
+ */
+export const TOPIC_RULES = {
+  nameMinLength: 3,
+  nameMaxLength: 120,
+  defaultPartitions: 3,
+  maxPartitions: 48,
+  defaultRetentionDays: 7,
+  maxRetentionDays: 90,
+  /** Suffixes and prefixes that put an environment into a topic name, which the bus forbids. */
+  environmentWords: [
+    "dev",
+    "develop",
+    "development",
+    "test",
+    "qa",
+    "uat",
+    "int",
+    "stage",
+    "staging",
+    "preprod",
+    "prod",
+    "production",
+    "sandbox",
+    "local",
+  ],
+  /** Kafka's own internal topics, compared without their leading underscores. */
+  reservedNames: ["consumer_offsets", "transaction_state", "cluster_metadata", "share_group_state"],
+} as const;
+
+export const APPLICATION_RULES = {
+  nameMinLength: 3,
+  nameMaxLength: 64,
+} as const;
+
+export const TEAM_RULES = {
+  nameMinLength: 3,
+  nameMaxLength: 80,
+} as const;
+
+export const DESCRIPTION_MAX_LENGTH = 2000;
+export const COMMENT_MAX_LENGTH = 2000;
+
+export const MS_PER_DAY = 24 * 60 * 60 * 1000;
