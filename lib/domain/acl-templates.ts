@@ -91,7 +91,7 @@ export function leastPrivilegeViolations(binding: AclBinding): string[] {
   const operation: string = binding.operation;
   const permission: string = binding.permission;
 
-  if (binding.principal === "User:*" || !binding.principal.startsWith("User:")) {
+  if (!/^User:[a-z0-9][a-z0-9-]*$/.test(binding.principal)) {
     violations.push(`principal ${binding.principal} is not a single application user`);
   }
   if (binding.resourceName === "*" || binding.resourceName.length === 0) {

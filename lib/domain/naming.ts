@@ -29,11 +29,12 @@ export function checkTopicName(name: string): NameProblem {
     return "Use snake_case: start with a letter, and separate words with single underscores, with none at the end.";
   }
 
-  const words = name.split("_");
+  // A version suffix such as _v2 is allowed, so the environment check looks at the word before it.
+  const words = name.replace(/_v\d+$/, "").split("_");
   const first = words[0];
   const last = words[words.length - 1];
   const environmentWord = environmentWords.find((word) => word === first || word === last);
-  if (environmentWord && words.length > 1) {
+  if (environmentWord) {
     return `Remove the environment "${environmentWord}" from the name: one topic name serves every environment.`;
   }
   if ((reservedNames as readonly string[]).includes(name)) {
@@ -82,6 +83,7 @@ export function slugify(displayName: string): string {
   return displayName
     .toLowerCase()
     .normalize("NFKD")
+    .replace(/\p{Mark}/gu, "")
     .replace(/[^a-z0-9]+/g, "-")
     .replace(/^-+|-+$/g, "");
 }

@@ -9,23 +9,11 @@ export const TOPIC_RULES = {
   maxPartitions: 48,
   defaultRetentionDays: 7,
   maxRetentionDays: 90,
-  /** Suffixes and prefixes that put an environment into a topic name, which the bus forbids. */
-  environmentWords: [
-    "dev",
-    "develop",
-    "development",
-    "test",
-    "qa",
-    "uat",
-    "int",
-    "stage",
-    "staging",
-    "preprod",
-    "prod",
-    "production",
-    "sandbox",
-    "local",
-  ],
+  /**
+   * Words that put an environment into a topic name when they start or end it, which the bus
+   * forbids. Words that are also common in business events (test, stage, local) are left out.
+   */
+  environmentWords: ["dev", "develop", "development", "qa", "uat", "staging", "preprod", "prod", "production", "sandbox"],
   /** Kafka's own internal topics, compared without their leading underscores. */
   reservedNames: ["consumer_offsets", "transaction_state", "cluster_metadata", "share_group_state"],
 } as const;

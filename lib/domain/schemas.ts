@@ -13,7 +13,7 @@ function requiredText(label: string, maxLength: number, minLength = 1) {
   return z
     .string({ error: `Enter ${label}.` })
     .trim()
-    .min(1, { error: `Enter ${label}.` })
+    .min(1, { error: `Enter ${label}.`, abort: true })
     .min(minLength, { error: `Write at least ${minLength} characters for ${label}.` })
     .max(maxLength, { error: `Shorten ${label} to ${maxLength} characters or fewer.` });
 }
@@ -24,7 +24,8 @@ function wholeNumber(label: string, min: number, max: number) {
     (value) => {
       if (typeof value === "number") return value;
       if (typeof value !== "string" || value.trim() === "") return undefined;
-      return Number(value.trim());
+      // Number() would also accept "1e1" and "0x10"; only plain decimal text is a number here.
+      return /^-?\d+(\.\d+)?$/.test(value.trim()) ? Number(value.trim()) : Number.NaN;
     },
     z
       .number({ error: `Enter ${label} as a whole number from ${min} to ${max}.` })
@@ -38,7 +39,7 @@ function identifier(label: string) {
   return z
     .string({ error: `Choose ${label}.` })
     .trim()
-    .min(1, { error: `Choose ${label}.` })
+    .min(1, { error: `Choose ${label}.`, abort: true })
     .uuid({ error: `Choose ${label} from the list.` });
 }
 

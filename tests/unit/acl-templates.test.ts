@@ -48,7 +48,12 @@ describe("aclsForGrant", () => {
   });
 
   it("treats transactional false as plain", () => {
-    const acls = aclsForGrant({ application: APPLICATION, topic: TOPIC, role: "producer", transactional: false });
+    const acls = aclsForGrant({
+      application: APPLICATION,
+      topic: TOPIC,
+      role: "producer",
+      transactional: false,
+    });
 
     expect(acls).toEqual([
       binding({ operation: "WRITE" }),
@@ -57,7 +62,12 @@ describe("aclsForGrant", () => {
   });
 
   it("builds transactional producer bindings", () => {
-    const acls = aclsForGrant({ application: APPLICATION, topic: TOPIC, role: "producer", transactional: true });
+    const acls = aclsForGrant({
+      application: APPLICATION,
+      topic: TOPIC,
+      role: "producer",
+      transactional: true,
+    });
 
     expect(acls).toEqual([
       binding({ operation: "WRITE" }),
@@ -93,7 +103,12 @@ describe("aclsForGrant", () => {
   });
 
   it("ignores transactional for consumers", () => {
-    const transactional = aclsForGrant({ application: APPLICATION, topic: TOPIC, role: "consumer", transactional: true });
+    const transactional = aclsForGrant({
+      application: APPLICATION,
+      topic: TOPIC,
+      role: "consumer",
+      transactional: true,
+    });
     const plain = aclsForGrant({ application: APPLICATION, topic: TOPIC, role: "consumer" });
 
     expect(transactional).toEqual(plain);
@@ -127,7 +142,11 @@ describe("leastPrivilegeViolations", () => {
   });
 
   it("accepts a dot-ended prefix", () => {
-    const prefixed = binding({ resourceType: "GROUP", resourceName: "claims-notifier.", patternType: "PREFIXED" });
+    const prefixed = binding({
+      resourceType: "GROUP",
+      resourceName: "claims-notifier.",
+      patternType: "PREFIXED",
+    });
 
     expect(leastPrivilegeViolations(prefixed)).toEqual([]);
   });
@@ -138,6 +157,7 @@ describe("leastPrivilegeViolations", () => {
     { label: "operation ALL", bad: binding({ operation: "ALL" as never }), mention: "ALL" },
     { label: "principal User:*", bad: binding({ principal: "User:*" }), mention: "User:*" },
     { label: "non-user principal", bad: binding({ principal: "Group:claims" }), mention: "Group:claims" },
+    { label: "empty user name", bad: binding({ principal: "User:" }), mention: "User:" },
     { label: "DENY permission", bad: binding({ permission: "DENY" as never }), mention: "DENY" },
     {
       label: "prefix without dot",

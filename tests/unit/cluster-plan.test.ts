@@ -69,20 +69,29 @@ describe("planNewTopic", () => {
         replicationFactor: 3,
         configs: { "retention.ms": "604800000", "min.insync.replicas": "2" },
       },
-      acls: aclsForGrant({ application: "claims-notifier", topic: "claims_contention_created", role: "producer" }),
+      acls: aclsForGrant({
+        application: "claims-notifier",
+        topic: "claims_contention_created",
+        role: "producer",
+      }),
       scramUser: "claims-notifier",
     });
   });
 
   it.each([PRODUCTION, SANDBOX])("uses $name replication settings", (environment) => {
-    const plan = planNewTopic({ topic: SPEC, producerApplication: "claims-notifier", transactional: false, environment });
+    const plan = planNewTopic({
+      topic: SPEC,
+      producerApplication: "claims-notifier",
+      transactional: false,
+      environment,
+    });
 
     expect(plan.topic?.replicationFactor).toBe(environment.replicationFactor);
     expect(plan.topic?.configs["min.insync.replicas"]).toBe(String(environment.minInsyncReplicas));
   });
 
   it("ignores team-supplied replication settings", () => {
-    // A form or API caller could send extra fields; the plan must not read them.
+    // A form or API caller could send extra fields, and the plan must not read them.
     const teamSpec = {
       ...SPEC,
       replicationFactor: 1,
@@ -102,7 +111,12 @@ describe("planNewTopic", () => {
   });
 
   it.each([false, true])("matches aclsForGrant, transactional %s", (transactional) => {
-    const plan = planNewTopic({ topic: SPEC, producerApplication: "claims-notifier", transactional, environment: PRODUCTION });
+    const plan = planNewTopic({
+      topic: SPEC,
+      producerApplication: "claims-notifier",
+      transactional,
+      environment: PRODUCTION,
+    });
 
     expect(plan.acls).toEqual(
       aclsForGrant({ application: "claims-notifier", topic: SPEC.name, role: "producer", transactional }),
@@ -158,7 +172,9 @@ describe("topicDifferences", () => {
   });
 
   it("reports differing partitions", () => {
-    expect(topicDifferences(observed({ partitions: 6 }), planned)).toEqual(["partitions: found 6, expected 3"]);
+    expect(topicDifferences(observed({ partitions: 6 }), planned)).toEqual([
+      "partitions: found 6, expected 3",
+    ]);
   });
 
   it("reports differing replication factor", () => {
@@ -188,7 +204,9 @@ describe("topicDifferences", () => {
   it("reports undefined config as unset", () => {
     const undefinedConfig = observed({ configs: { "retention.ms": undefined, "min.insync.replicas": "2" } });
 
-    expect(topicDifferences(undefinedConfig, planned)).toEqual(["retention.ms: found unset, expected 604800000"]);
+    expect(topicDifferences(undefinedConfig, planned)).toEqual([
+      "retention.ms: found unset, expected 604800000",
+    ]);
   });
 
   it("reports every difference", () => {
@@ -220,7 +238,7 @@ describe("suggestPartitions", () => {
   });
 
   it("grows with event rate", () => {
-    // 5,000 events/s at 1,000 events/s per partition; the 0.5 MB/s byte rate needs only 1.
+    // 5,000 events/s at 1,000 events/s per partition needs 5. The 500,000 B/s byte rate needs only 1.
     expect(suggestPartitions(5000, 100)).toBe(5);
   });
 

@@ -28,7 +28,14 @@ const REJECTED = ALL_PAIRS.filter(
 
 describe("REQUEST_STATES", () => {
   it("lists the six states", () => {
-    expect(REQUEST_STATES).toEqual(["submitted", "approved", "rejected", "provisioning", "provisioned", "failed"]);
+    expect(REQUEST_STATES).toEqual([
+      "submitted",
+      "approved",
+      "rejected",
+      "provisioning",
+      "provisioned",
+      "failed",
+    ]);
   });
 
   it("leaves thirty rejected pairs", () => {

@@ -1,0 +1,29 @@
+import { NextResponse } from "next/server";
+import { z } from "zod";
+
+import { requireCaller } from "@/lib/auth/session";
+import { getRequestDetail } from "@/lib/data/requests/get-request-detail";
+import { AppError } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+
+/** The state of one request, polled by its page while provisioning runs. */
+export async function GET(_request: Request, context: { params: Promise<{ id: string }> }) {
+  const { id } = await context.params;
+  try {
+    if (!z.uuid().safeParse(id).success) throw new AppError("not_found", `Request ${id} was not found.`);
+    const caller = await requireCaller();
+    const detail = await getRequestDetail(caller, id);
+    if (!detail) throw new AppError("not_found", `Request ${id} was not found.`);
+    return NextResponse.json({
+      state: detail.state,
+      failureReason: detail.failureReason,
+      updatedAt: detail.updatedAt.toISOString(),
+    });
+  } catch (error) {
+    if (error instanceof AppError) {
+      return NextResponse.json({ error: error.code, message: error.message }, { status: error.status });
+    }
+    logger.error({ err: error, requestId: id }, "request status lookup failed");
+    return NextResponse.json({ error: "internal", message: "The request state could not be loaded." }, { status: 500 });
+  }
+}
