@@ -1,7 +1,7 @@
 import { DATA_CLASSIFICATION_LABELS, type DataClassification } from "@/lib/domain/environment";
 import type { RequestType } from "@/lib/domain/request-states";
 
-/** What the requester wrote: the topic proposal or the reason for access. */
+/** Shows what the requester wrote: the topic proposal or the reason for access. */
 export function ProposalSummary({ type, payload }: { type: RequestType; payload: unknown }) {
   const fields = (payload ?? {}) as Record<string, unknown>;
 

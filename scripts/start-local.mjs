@@ -1,7 +1,7 @@
-// Sets up and runs Onramp on embedded defaults: installs npm packages when needed, fetches and
-// starts the local Kafka broker, then runs the portal in development mode on
-// http://localhost:3000 with the embedded PGlite database (unless DATABASE_URL is set) and the
-// development sign-in. Ctrl-C stops the portal and the broker this script started.
+// Sets up and runs Onramp on embedded defaults. It installs npm packages when needed, and
+// fetches and starts the local Kafka broker. Then it runs the portal in development mode on
+// http://localhost:3000, with the development sign-in and the embedded PGlite database unless
+// DATABASE_URL is set. Ctrl-C stops the portal and the broker this script started.
 //
 // Uses only Node's standard library, because it runs before `npm ci` has installed anything.
 

@@ -117,7 +117,7 @@ export function assertLeastPrivilege(binding: AclBinding): void {
   if (violations.length > 0) throw new LeastPrivilegeError(binding, violations);
 }
 
-/** A stable text key of a binding, for comparing what the portal records with the cluster. */
+/** Builds a stable text key of a binding, to compare what the portal records with the cluster. */
 export function aclKey(binding: AclBinding): string {
   return [
     binding.principal,

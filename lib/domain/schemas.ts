@@ -6,7 +6,7 @@ import { COMMENT_MAX_LENGTH, DESCRIPTION_MAX_LENGTH, TEAM_RULES, TOPIC_RULES } f
 
 /**
  * Field rules shared by the forms and the server actions. Every message names the field and
- * says how to fix it, because it is shown under that field.
+ * the fix, because it is shown under that field.
  */
 
 function requiredText(label: string, maxLength: number, minLength = 1) {
@@ -18,7 +18,7 @@ function requiredText(label: string, maxLength: number, minLength = 1) {
     .max(maxLength, { error: `Shorten ${label} to ${maxLength} characters or fewer.` });
 }
 
-/** A whole number typed into a form, where an empty box means "missing", not zero. */
+/** Parses a whole number typed into a form, where an empty box means "missing", not zero. */
 function wholeNumber(label: string, min: number, max: number) {
   return z.preprocess(
     (value) => {

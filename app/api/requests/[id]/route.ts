@@ -6,7 +6,7 @@ import { getRequestDetail } from "@/lib/data/requests/get-request-detail";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 
-/** The state of one request, polled by its page while provisioning runs. */
+/** Returns the state of one request, which its page polls while provisioning runs. */
 export async function GET(_request: Request, context: { params: Promise<{ id: string }> }) {
   const { id } = await context.params;
   try {

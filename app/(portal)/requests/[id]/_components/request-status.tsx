@@ -12,7 +12,7 @@ interface StatusPayload {
 
 const IN_PROGRESS: RequestState[] = ["approved", "provisioning"];
 
-/** The request's state, polled every two seconds while provisioning is in progress. */
+/** Shows the request's state, polled every two seconds while provisioning is in progress. */
 export function RequestStatus({ requestId, initial }: { requestId: string; initial: StatusPayload }) {
   const { data } = useQuery({
     queryKey: ["request-status", requestId],
