@@ -29,11 +29,18 @@ export async function loadCaller(identity: { email: string; name?: string | null
   const email = identity.email.trim().toLowerCase();
   const name = identity.name?.trim() || email;
 
-  const [user] = await db
-    .insert(users)
-    .values({ email, name })
-    .onConflictDoUpdate({ target: users.email, set: { email } })
-    .returning({ id: users.id, email: users.email, name: users.name });
+  // Reads first, because this runs on every request and a write is only needed once per person.
+  const existing = await db
+    .select({ id: users.id, email: users.email, name: users.name })
+    .from(users)
+    .where(eq(users.email, email));
+  const [user] = existing.length
+    ? existing
+    : await db
+        .insert(users)
+        .values({ email, name })
+        .onConflictDoUpdate({ target: users.email, set: { email } })
+        .returning({ id: users.id, email: users.email, name: users.name });
   if (!user) throw new AppError("unauthenticated", "Your account could not be loaded; sign in again.");
 
   const memberships = await db

@@ -40,6 +40,20 @@ async function rowCounts() {
   };
 }
 
+interface TopicCase {
+  label: string;
+  overrides: Record<string, string>;
+  field: string;
+  message: RegExp;
+}
+
+interface AccessCase {
+  label: string;
+  values: Record<string, string>;
+  field: string;
+  message: RegExp;
+}
+
 describe("bad input on every form", () => {
   let caller: Caller;
   let teamId: string;
@@ -106,7 +120,7 @@ describe("bad input on every form", () => {
     expect(result.status).toBe("success");
   });
 
-  it.each([
+  it.each<TopicCase>([
     { label: "empty name", overrides: { name: "" }, field: "name", message: /Enter a topic name/ },
     { label: "uppercase name", overrides: { name: "Claims_Status" }, field: "name", message: /"C"/ },
     { label: "environment suffix", overrides: { name: "claims_status_prod" }, field: "name", message: /environment "prod"/ },
@@ -129,7 +143,7 @@ describe("bad input on every form", () => {
     { label: "name in the catalog", overrides: { name: "catalog" }, field: "name", message: /is taken/ },
     { label: "name under review", overrides: { name: "proposed" }, field: "name", message: /already under review/ },
   ])("rejects proposal with $label", async ({ overrides, field, message }) => {
-    const resolved: Record<string, string> = { ...overrides };
+    const resolved = { ...overrides };
     if (resolved.producerApplicationId === "consumer") resolved.producerApplicationId = consumerId;
     if (resolved.name === "catalog") resolved.name = catalogTopic;
     if (resolved.name === "proposed") resolved.name = proposedTopic;
@@ -206,7 +220,7 @@ describe("bad input on every form", () => {
     expect(await rowCounts()).toEqual(before);
   });
 
-  it.each([
+  it.each<AccessCase>([
     { label: "a missing topic", values: { topicName: "no_such_topic" }, field: "topicName", message: /No topic named "no_such_topic"/ },
     { label: "an empty topic", values: { topicName: "" }, field: "topicName", message: /Choose a topic/ },
     { label: "a producer-only application", values: { applicationId: "producer" }, field: "applicationId", message: /producer only/ },

@@ -12,7 +12,7 @@ import type { ProposeTopicInput } from "@/lib/domain/schemas";
 import { AppError, fieldError, isUniqueViolation } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 
-import { recordAuditEvent } from "../audit/record-audit-event";
+import { insertSubmittedRequest } from "./insert-submitted-request";
 import type { TopicProposalPayload } from "./payloads";
 
 function nameTaken(name: string, existing: string): AppError {
@@ -70,30 +70,16 @@ export async function proposeTopic(caller: Caller, input: ProposeTopicInput): Pr
   };
 
   try {
-    const request = await db.transaction(async (tx) => {
-      const [created] = await tx
-        .insert(requests)
-        .values({
-          type: "new_topic",
-          teamId: application.teamId,
-          requestedBy: caller.userId,
-          applicationId: application.id,
-          topicName: input.name,
-          topicNameKey: nameKey,
-          payload,
-        })
-        .returning({ id: requests.id });
-      if (!created) throw new Error("request insert returned no row");
-      await recordAuditEvent(tx, {
-        actorId: caller.userId,
-        action: "request.submitted",
-        entityType: "request",
-        entityId: created.id,
-        requestId: created.id,
-        after: { type: "new_topic", state: "submitted", ...payload },
-      });
-      return created;
-    });
+    const request = await db.transaction((tx) =>
+      insertSubmittedRequest(tx, {
+        type: "new_topic",
+        teamId: application.teamId,
+        requestedBy: caller.userId,
+        applicationId: application.id,
+        topicName: input.name,
+        payload,
+      }),
+    );
     logger.info({ requestId: request.id, topic: input.name, applicationId: application.id }, "topic proposed");
     return { requestId: request.id };
   } catch (error) {

@@ -5,12 +5,11 @@ import { and, eq, inArray } from "drizzle-orm";
 import { applications, grants, requests, topics } from "@/db/schema";
 import { requireTeamMember, type Caller } from "@/lib/auth/caller";
 import { getDb } from "@/lib/db";
-import { collisionKey } from "@/lib/domain/naming";
 import type { RequestAccessInput } from "@/lib/domain/schemas";
 import { fieldError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 
-import { recordAuditEvent } from "../audit/record-audit-event";
+import { insertSubmittedRequest } from "./insert-submitted-request";
 import type { AccessProposalPayload } from "./payloads";
 
 /** Asks for read access to a catalog topic for one of the caller's consuming applications. */
@@ -64,28 +63,14 @@ export async function requestAccess(caller: Caller, input: RequestAccessInput): 
       throw fieldError("applicationId", `${application.name} already has a request for ${topic.name} under review.`, "conflict");
     }
 
-    const [created] = await tx
-      .insert(requests)
-      .values({
-        type: "topic_access",
-        teamId: application.teamId,
-        requestedBy: caller.userId,
-        applicationId: application.id,
-        topicName: topic.name,
-        topicNameKey: collisionKey(topic.name),
-        payload,
-      })
-      .returning({ id: requests.id });
-    if (!created) throw new Error("request insert returned no row");
-    await recordAuditEvent(tx, {
-      actorId: caller.userId,
-      action: "request.submitted",
-      entityType: "request",
-      entityId: created.id,
-      requestId: created.id,
-      after: { type: "topic_access", state: "submitted", topic: topic.name, applicationId: application.id },
+    return insertSubmittedRequest(tx, {
+      type: "topic_access",
+      teamId: application.teamId,
+      requestedBy: caller.userId,
+      applicationId: application.id,
+      topicName: topic.name,
+      payload,
     });
-    return created;
   });
 
   logger.info({ requestId: request.id, topic: topic.name, applicationId: application.id }, "access requested");

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { formatUtc } from "@/lib/format";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 
@@ -24,7 +25,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
       <div>
         <p className="text-sm text-slate-600">
           {REQUEST_TYPE_LABELS[request.type]} · {request.teamName} · submitted by {request.requestedBy} on{" "}
-          {request.createdAt.toISOString().slice(0, 16).replace("T", " ")} UTC
+          {formatUtc(request.createdAt)}
         </p>
         <h1 className="font-mono text-2xl font-semibold">{request.topicName}</h1>
       </div>
@@ -33,7 +34,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
       {request.reviewComment ? (
         <div className="rounded-md border border-slate-200 bg-white p-3 text-sm">
           <p className="text-slate-600">
-            Review by {request.reviewedBy} on {request.reviewedAt?.toISOString().slice(0, 16).replace("T", " ")} UTC
+            Review by {request.reviewedBy} on {request.reviewedAt ? formatUtc(request.reviewedAt) : ""}
           </p>
           <p>{request.reviewComment}</p>
         </div>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { formatUtc } from "@/lib/format";
 import { notFound } from "next/navigation";
 
 import { RequestStateBadge } from "@/components/request-state-badge";
@@ -88,7 +89,7 @@ export default async function TeamPage({ params }: { params: Promise<{ slug: str
                   <td className="px-3 py-2">
                     <RequestStateBadge state={request.state} />
                   </td>
-                  <td className="px-3 py-2">{request.createdAt.toISOString().slice(0, 16).replace("T", " ")}</td>
+                  <td className="px-3 py-2">{formatUtc(request.createdAt)}</td>
                 </tr>
               ))}
             </tbody>

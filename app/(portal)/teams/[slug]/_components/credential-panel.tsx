@@ -1,5 +1,6 @@
 "use client";
 
+import { formatUtc } from "@/lib/format";
 import { useActionState } from "react";
 
 import { FormMessage } from "@/components/ui/form-message";
@@ -81,7 +82,7 @@ export function CredentialPanel({
     return (
       <p className="text-xs text-slate-600" data-testid="credential-state">
         Kafka user <span className="font-mono">{credential.username}</span>: password shown on{" "}
-        {credential.revealedAt.slice(0, 16).replace("T", " ")} UTC. Onramp does not keep it.
+        {formatUtc(credential.revealedAt)}. Onramp does not keep it.
       </p>
     );
   }
