@@ -26,6 +26,8 @@ export const dataClassification = pgEnum("data_classification", DATA_CLASSIFICAT
 export const requestType = pgEnum("request_type", REQUEST_TYPES);
 export const requestState = pgEnum("request_state", REQUEST_STATES);
 export const grantRole = pgEnum("grant_role", ["producer", "consumer"]);
+export const jobState = pgEnum("job_state", ["queued", "running", "succeeded", "failed"]);
+export const stepState = pgEnum("step_state", ["pending", "running", "done", "failed"]);
 
 export const users = pgTable("users", {
   id: uuid("id").primaryKey().defaultRandom(),
@@ -80,8 +82,9 @@ export const applications = pgTable("applications", {
 });
 
 /**
- * Topics that an approval made part of the desired state. `nameKey` is the name with "." read
- * as "_", unique so that two topics can never collide in Kafka's metric names.
+ * Topics that an approval made part of the desired state; `provisionedAt` is set once the
+ * cluster has them, and only then does the catalog list them. `nameKey` is the name with "."
+ * read as "_", unique so that two topics can never collide in Kafka's metric names.
  */
 export const topics = pgTable(
   "topics",
@@ -162,6 +165,8 @@ export const grants = pgTable(
     requestId: uuid("request_id")
       .notNull()
       .references(() => requests.id),
+    /** Set when provisioning finished; until then the grant is desired but not yet applied. */
+    activatedAt: timestamp("activated_at", { withTimezone: true }),
     createdAt: createdAt(),
   },
   (table) => [uniqueIndex("grants_unique_idx").on(table.applicationId, table.topicId, table.role)],
@@ -236,4 +241,56 @@ export const auditEvents = pgTable(
     after: jsonb("after"),
   },
   (table) => [index("audit_events_request_idx").on(table.requestId)],
+);
+
+/**
+ * The durable record of applying one approved request to the cluster. Workers claim a job with
+ * `FOR UPDATE SKIP LOCKED` and hold it for a lease; a job whose lease ran out is claimed again,
+ * so a worker that dies mid-job never strands it.
+ */
+export const provisioningJobs = pgTable(
+  "provisioning_jobs",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    requestId: uuid("request_id")
+      .notNull()
+      .references(() => requests.id),
+    state: jobState("state").notNull().default("queued"),
+    attempts: integer("attempts").notNull().default(0),
+    maxAttempts: integer("max_attempts").notNull(),
+    runAfter: timestamp("run_after", { withTimezone: true }).notNull().defaultNow(),
+    lockedBy: text("locked_by"),
+    lockedUntil: timestamp("locked_until", { withTimezone: true }),
+    lastError: text("last_error"),
+    /** Whether approving created the credential row, so a failed job knows to remove it. */
+    createdCredential: boolean("created_credential").notNull().default(false),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+  },
+  (table) => [
+    // One job per request, so two approvals racing can never queue the work twice.
+    uniqueIndex("provisioning_jobs_request_idx").on(table.requestId),
+    index("provisioning_jobs_claim_idx").on(table.state, table.runAfter),
+  ],
+);
+
+export const provisioningSteps = pgTable(
+  "provisioning_steps",
+  {
+    jobId: uuid("job_id")
+      .notNull()
+      .references(() => provisioningJobs.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    position: integer("position").notNull(),
+    state: stepState("state").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    startedAt: timestamp("started_at", { withTimezone: true }),
+    finishedAt: timestamp("finished_at", { withTimezone: true }),
+    durationMs: integer("duration_ms"),
+    lastError: text("last_error"),
+    /** What the step changed on the cluster, so that a failed job can undo exactly that. */
+    detail: jsonb("detail"),
+  },
+  (table) => [primaryKey({ columns: [table.jobId, table.name] })],
 );

@@ -38,6 +38,23 @@ const EnvSchema = z.object({
   AUTH_OIDC_CLIENT_SECRET: z.string().optional(),
   AUTH_OIDC_NAME: z.string().default("Single sign-on"),
 
+  ONRAMP_JOB_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(8),
+  ONRAMP_JOB_BASE_DELAY_MS: z.coerce.number().int().min(1).default(1_000),
+  ONRAMP_JOB_MAX_DELAY_MS: z.coerce.number().int().min(1).default(60_000),
+  ONRAMP_JOB_LEASE_MS: z.coerce.number().int().min(500).default(30_000),
+  /** Run the provisioning worker inside the portal process; set false when `npm run worker` runs. */
+  ONRAMP_WORKER_IN_PROCESS: z
+    .enum(["true", "false", "1", "0", ""])
+    .optional()
+    .transform((value) => value !== "false" && value !== "0"),
+  ONRAMP_WORKER_POLL_MS: z.coerce.number().int().min(10).default(500),
+  ONRAMP_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
+  /**
+   * Fault injection for tests: the worker stops after this step and waits, so a test can kill
+   * it at a known point. Ignored when NODE_ENV is production.
+   */
+  ONRAMP_FAULT_PAUSE_AFTER_STEP: z.string().optional(),
+
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
 
@@ -81,4 +98,13 @@ export function bootstrapServers(): string[] {
     .KAFKA_BOOTSTRAP_SERVERS.split(",")
     .map((server) => server.trim())
     .filter(Boolean);
+}
+
+export function retryPolicy(): import("@/lib/domain/provisioning").RetryPolicy {
+  const settings = config();
+  return {
+    maxAttempts: settings.ONRAMP_JOB_MAX_ATTEMPTS,
+    baseDelayMs: settings.ONRAMP_JOB_BASE_DELAY_MS,
+    maxDelayMs: settings.ONRAMP_JOB_MAX_DELAY_MS,
+  };
 }

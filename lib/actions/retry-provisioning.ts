@@ -17,7 +17,7 @@ export async function retryProvisioningAction(
   formData: FormData,
 ): Promise<ActionState<{ state: RequestState; failureReason: string | null }>> {
   const result = await handleForm(
-    { action: "retryProvisioning", schema: RetrySchema, formData, caller: requireCaller, successMessage: "Provisioning ran again." },
+    { action: "retryProvisioning", schema: RetrySchema, formData, caller: requireCaller, successMessage: "Provisioning was queued again; progress shows above." },
     (caller, input) => retryProvisioning(caller, input.requestId),
   );
   revalidatePath("/", "layout");

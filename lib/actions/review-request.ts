@@ -23,10 +23,10 @@ export async function reviewRequestAction(
   if (result.status === "success" && result.data) {
     const { state, failureReason } = result.data;
     result.message =
-      state === "provisioned"
-        ? "Approved and provisioned on the cluster."
+      state === "approved"
+        ? "Approved. Provisioning runs now; the request page shows its progress."
         : state === "failed"
-          ? `Approved, but provisioning failed: ${failureReason}`
+          ? `Provisioning failed: ${failureReason}`
           : "Rejected; the requester sees your comment.";
   }
   revalidatePath("/", "layout");

@@ -23,7 +23,8 @@ const TRANSITIONS: Record<RequestState, readonly RequestState[]> = {
   rejected: [],
   provisioning: ["provisioned", "failed"],
   provisioned: [],
-  failed: ["provisioning"],
+  // An administrator's retry queues the job again.
+  failed: ["approved"],
 };
 
 export function canTransition(from: RequestState, to: RequestState): boolean {

@@ -155,3 +155,26 @@ export async function findCoordinatorErrorCode(username: string, password: strin
     await connection.close();
   }
 }
+
+/** Approves a request and runs the provisioning jobs that are due, as the worker would. */
+export async function approveAndProvision(
+  reviewer: Caller,
+  requestId: string,
+  comment = "Approved.",
+): Promise<{ state: string; failureReason: string | null }> {
+  const { reviewRequest } = await import("@/lib/data/requests/review-request");
+  const { drainJobs } = await import("@/lib/provisioning/worker");
+  await reviewRequest(reviewer, { requestId, decision: "approve", comment });
+  await drainJobs();
+  return requestOutcome(requestId);
+}
+
+export async function requestOutcome(requestId: string): Promise<{ state: string; failureReason: string | null }> {
+  const { requests } = await import("@/db/schema");
+  const db = await getDb();
+  const [request] = await db
+    .select({ state: requests.state, failureReason: requests.failureReason })
+    .from(requests)
+    .where(eq(requests.id, requestId));
+  return { state: request!.state, failureReason: request!.failureReason };
+}

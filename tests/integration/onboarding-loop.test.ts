@@ -6,7 +6,6 @@ import type { Caller } from "@/lib/auth/caller";
 import { revealCredential } from "@/lib/data/credentials/reveal-credential";
 import { proposeTopic } from "@/lib/data/requests/propose-topic";
 import { requestAccess } from "@/lib/data/requests/request-access";
-import { reviewRequest } from "@/lib/data/requests/review-request";
 import { closeDb, getDb } from "@/lib/db";
 import { aclKey } from "@/lib/domain/acl-templates";
 import { planConsumerAccess, planNewTopic } from "@/lib/domain/cluster-plan";
@@ -15,6 +14,7 @@ import { describeAclsOf } from "@/lib/kafka/acls";
 
 import {
   adminKafka,
+  approveAndProvision,
   createApplication,
   createTeamWithMember,
   domainId,
@@ -70,7 +70,7 @@ describe("onboarding loop on the local broker", () => {
       producerApplicationId: producerApp.id,
     });
 
-    const outcome = await reviewRequest(admin, { requestId, decision: "approve", comment: "Looks right." });
+    const outcome = await approveAndProvision(admin, requestId, "Looks right.");
     expect(outcome).toEqual({ state: "provisioned", failureReason: null });
 
     const metadata = await using(adminKafka().admin(), (client) => client.fetchTopicMetadata({ topics: [topic] }));
@@ -144,7 +144,7 @@ describe("onboarding loop on the local broker", () => {
       applicationId: consumerApp.id,
       justification: "Send decision letter emails to veterans.",
     });
-    const outcome = await reviewRequest(admin, { requestId, decision: "approve", comment: "Approved for email." });
+    const outcome = await approveAndProvision(admin, requestId, "Approved for email.");
     expect(outcome.state).toBe("provisioned");
 
     const credential = await revealCredential(consumerCaller, consumerApp.id);

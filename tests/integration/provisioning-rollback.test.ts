@@ -1,50 +1,61 @@
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
-import { aclBindings, requests } from "@/db/schema";
+import { aclBindings, provisioningSteps, provisioningJobs, topics } from "@/db/schema";
 import { proposeTopic } from "@/lib/data/requests/propose-topic";
-import { reviewRequest } from "@/lib/data/requests/review-request";
+import { retryProvisioning } from "@/lib/data/requests/review-request";
 import { closeDb, getDb } from "@/lib/db";
 import { describeAclsOf } from "@/lib/kafka/acls";
 import { resetAdmin } from "@/lib/kafka/client";
 import { scramUserExists } from "@/lib/kafka/scram";
+import { drainJobs } from "@/lib/provisioning/worker";
 
-import { adminKafka, createApplication, createTeamWithMember, domainId, uniqueSuffix, using } from "./fixtures";
+import {
+  adminKafka,
+  approveAndProvision,
+  createApplication,
+  createTeamWithMember,
+  domainId,
+  requestOutcome,
+  uniqueSuffix,
+  using,
+} from "./fixtures";
 
-// Fault injection: the SCRAM step, which runs after the topic and ACL steps, fails once while
-// this flag is set. Everything else talks to the real broker.
-const fault = vi.hoisted(() => ({ failScram: false }));
+// Fault injection: the SCRAM step, which runs after the topic and ACL steps, fails while
+// `fault.mode` is set: "transient" like a timeout, "permanent" like a broker policy rejection.
+// Everything else talks to the real broker.
+const fault = vi.hoisted(() => ({ mode: null as null | "transient" | "permanent", failures: 0 }));
 
 vi.mock("@/lib/kafka/scram", async (importOriginal) => {
   const original = await importOriginal<typeof import("@/lib/kafka/scram")>();
   return {
     ...original,
     upsertScramUser: async (username: string, password: string) => {
-      if (fault.failScram) throw new Error("injected failure: SCRAM request timed out");
+      if (fault.mode && fault.failures > 0) {
+        fault.failures -= 1;
+        const error = new Error(`injected ${fault.mode} failure`) as Error & { type?: string };
+        if (fault.mode === "permanent") error.type = "POLICY_VIOLATION";
+        throw error;
+      }
       return original.upsertScramUser(username, password);
     },
   };
 });
 
-describe("provisioning rollback", () => {
-  afterAll(async () => {
-    await resetAdmin();
-    await closeDb();
-  });
+function sleep(ms: number) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
 
+describe("provisioning rollback and retries", () => {
   let setup: Awaited<ReturnType<typeof prepare>>;
-  let failedRequestId = "";
+
   async function prepare() {
     const admin = await (await createTeamWithMember("platform", "admin-one@example.org")).caller();
     const producers = await createTeamWithMember("rollback");
-    const application = await createApplication(producers.teamId, "producer", "rollback-app");
-    return { admin, producer: await producers.caller(), application, claims: await domainId("claims") };
+    return { admin, producer: await producers.caller(), teamId: producers.teamId, claims: await domainId("claims") };
   }
-  beforeAll(async () => {
-    setup = await prepare();
-  });
 
-  it("removes this run's topic and ACLs", async () => {
+  async function propose(applicationId: string) {
     const name = `decision_letter_sent_${uniqueSuffix()}`;
     const { requestId } = await proposeTopic(setup.producer, {
       domainId: setup.claims,
@@ -53,42 +64,110 @@ describe("provisioning rollback", () => {
       partitions: 2,
       retentionDays: 3,
       classification: "none",
-      producerApplicationId: setup.application.id,
+      producerApplicationId: applicationId,
     });
+    return { name, requestId };
+  }
 
+  beforeAll(async () => {
+    setup = await prepare();
+  });
+
+  afterAll(async () => {
+    fault.mode = null;
+    await resetAdmin();
+    await closeDb();
+  });
+
+  let failedRequestId = "";
+  let failedApplication = "";
+
+  it("undoes topic and ACLs on permanent failure", async () => {
+    const application = await createApplication(setup.teamId, "producer", "rollback-app");
+    const { name, requestId } = await propose(application.id);
     failedRequestId = requestId;
-    fault.failScram = true;
-    const outcome = await reviewRequest(setup.admin, { requestId, decision: "approve", comment: "Go." });
-    fault.failScram = false;
+    failedApplication = application.name;
+
+    fault.mode = "permanent";
+    fault.failures = 1;
+    const outcome = await approveAndProvision(setup.admin, requestId, "Go.");
 
     expect(outcome.state).toBe("failed");
-    expect(outcome.failureReason).toContain("injected failure");
+    expect(outcome.failureReason).toContain("injected permanent failure");
     const [topicsAfter, aclsAfter] = await using(adminKafka().admin(), async (client) => [
       await client.listTopics(),
-      await describeAclsOf(client, `User:${setup.application.name}`),
+      await describeAclsOf(client, `User:${application.name}`),
     ] as const);
     expect(topicsAfter).not.toContain(name);
     expect(aclsAfter).toEqual([]);
-    expect(await scramUserExists(setup.application.name)).toBe(false);
+    expect(await scramUserExists(application.name)).toBe(false);
     const db = await getDb();
-    expect(
-      await db.select().from(aclBindings).where(eq(aclBindings.principal, `User:${setup.application.name}`)),
-    ).toEqual([]);
+    expect(await db.select().from(aclBindings).where(eq(aclBindings.principal, `User:${application.name}`))).toEqual([]);
+    expect(await db.select().from(topics).where(eq(topics.name, name))).toEqual([]);
   });
 
-  it("provisions on retry after the fault", async () => {
-    const { retryProvisioning } = await import("@/lib/data/requests/review-request");
+  it("provisions on an administrator's retry", async () => {
+    await retryProvisioning(setup.admin, failedRequestId);
+    await drainJobs();
 
-    const outcome = await retryProvisioning(setup.admin, failedRequestId);
-
-    expect(outcome.state).toBe("provisioned");
-    const acls = await using(adminKafka().admin(), (client) =>
-      describeAclsOf(client, `User:${setup.application.name}`),
-    );
+    expect((await requestOutcome(failedRequestId)).state).toBe("provisioned");
+    const acls = await using(adminKafka().admin(), (client) => describeAclsOf(client, `User:${failedApplication}`));
     expect(acls).toHaveLength(2);
-    expect(await scramUserExists(setup.application.name)).toBe(true);
+    expect(await scramUserExists(failedApplication)).toBe(true);
+  });
+
+  it("retries a transient failure by itself", async () => {
+    const application = await createApplication(setup.teamId, "producer", "flaky-app");
+    const { requestId } = await propose(application.id);
+
+    fault.mode = "transient";
+    fault.failures = 2;
+    const first = await approveAndProvision(setup.admin, requestId, "Go.");
+    expect(first.state).toBe("provisioning");
+
     const db = await getDb();
-    const [request] = await db.select({ state: requests.state }).from(requests).where(eq(requests.id, failedRequestId));
-    expect(request?.state).toBe("provisioned");
+    for (let round = 0; round < 40 && (await requestOutcome(requestId)).state !== "provisioned"; round += 1) {
+      await sleep(100);
+      await drainJobs();
+    }
+
+    expect((await requestOutcome(requestId)).state).toBe("provisioned");
+    const [job] = await db.select().from(provisioningJobs).where(eq(provisioningJobs.requestId, requestId));
+    expect(job?.attempts).toBe(3);
+    const [step] = await db
+      .select()
+      .from(provisioningSteps)
+      .where(and(eq(provisioningSteps.jobId, job!.id), eq(provisioningSteps.name, "scram_user")));
+    expect(step?.attempts).toBe(3);
+    const [topicStep] = await db
+      .select()
+      .from(provisioningSteps)
+      .where(and(eq(provisioningSteps.jobId, job!.id), eq(provisioningSteps.name, "topic")));
+    expect(topicStep?.attempts).toBe(1);
+  });
+
+  it("fails after the last attempt", async () => {
+    const application = await createApplication(setup.teamId, "producer", "doomed-app");
+    const { requestId } = await propose(application.id);
+    const db = await getDb();
+
+    fault.mode = "transient";
+    fault.failures = 1_000;
+    await approveAndProvision(setup.admin, requestId, "Go.");
+    for (let round = 0; round < 80 && (await requestOutcome(requestId)).state !== "failed"; round += 1) {
+      await sleep(100);
+      await drainJobs();
+    }
+    fault.mode = null;
+
+    const outcome = await requestOutcome(requestId);
+    expect(outcome.state).toBe("failed");
+    expect(outcome.failureReason).toContain("after 8 attempts");
+    const [job] = await db.select().from(provisioningJobs).where(eq(provisioningJobs.requestId, requestId));
+    expect(job?.state).toBe("failed");
+    // Work already done is kept and recorded, so a retry resumes instead of starting over.
+    const acls = await using(adminKafka().admin(), (client) => describeAclsOf(client, `User:${application.name}`));
+    expect(acls).toHaveLength(2);
+    expect(await db.select().from(aclBindings).where(eq(aclBindings.principal, `User:${application.name}`))).toHaveLength(2);
   });
 });

@@ -1,7 +1,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { aclBindings, auditEvents, credentials, grants, requests, topics } from "@/db/schema";
+import { aclBindings, auditEvents, credentials, grants, provisioningJobs, requests, topics } from "@/db/schema";
 import type { Caller } from "@/lib/auth/caller";
 import { proposeTopic } from "@/lib/data/requests/propose-topic";
 import { reviewRequest } from "@/lib/data/requests/review-request";
@@ -9,8 +9,18 @@ import { closeDb, getDb } from "@/lib/db";
 import { resetAdmin } from "@/lib/kafka/client";
 import { describeAclsOf } from "@/lib/kafka/acls";
 import { scramUserExists } from "@/lib/kafka/scram";
+import { drainJobs } from "@/lib/provisioning/worker";
 
-import { adminKafka, createApplication, createTeamWithMember, domainId, uniqueSuffix, using } from "./fixtures";
+import {
+  adminKafka,
+  approveAndProvision,
+  createApplication,
+  createTeamWithMember,
+  domainId,
+  requestOutcome,
+  uniqueSuffix,
+  using,
+} from "./fixtures";
 
 async function topicExists(name: string): Promise<boolean> {
   return using(adminKafka().admin(), async (client) => (await client.listTopics()).includes(name));
@@ -83,7 +93,7 @@ describe("review outcomes", () => {
     );
     const { requestId } = await propose(name, application.id, 3);
 
-    const outcome = await reviewRequest(admin, { requestId, decision: "approve", comment: "Fine." });
+    const outcome = await approveAndProvision(admin, requestId, "Fine.");
 
     expect(outcome.state).toBe("failed");
     expect(outcome.failureReason).toContain("partitions: found 5, expected 3");
@@ -124,7 +134,7 @@ describe("review outcomes", () => {
     );
     const { requestId } = await propose(name, application.id, 3);
 
-    const outcome = await reviewRequest(admin, { requestId, decision: "approve", comment: "Adopting it." });
+    const outcome = await approveAndProvision(admin, requestId, "Adopting it.");
 
     expect(outcome).toEqual({ state: "provisioned", failureReason: null });
   });
@@ -136,7 +146,7 @@ describe("review outcomes", () => {
     const name = `vba_dependant_update_${uniqueSuffix()}`;
     const { requestId } = await propose(name, application.id);
 
-    const outcome = await reviewRequest(admin, { requestId, decision: "approve", comment: "Fine." });
+    const outcome = await approveAndProvision(admin, requestId, "Fine.");
 
     expect(outcome.state).toBe("failed");
     expect(outcome.failureReason).toContain("was not created by Onramp");
@@ -166,7 +176,10 @@ describe("review outcomes", () => {
       .from(auditEvents)
       .where(and(eq(auditEvents.requestId, requestId), eq(auditEvents.action, "request.approved")));
     expect(approvals[0]?.count).toBe(1);
+    expect(await db.select().from(provisioningJobs).where(eq(provisioningJobs.requestId, requestId))).toHaveLength(1);
     expect(await db.select().from(grants).where(eq(grants.requestId, requestId))).toHaveLength(1);
+    await drainJobs();
+    expect((await requestOutcome(requestId)).state).toBe("provisioned");
   });
 
   it("keeps administrators off their own team's requests", async () => {

@@ -17,7 +17,7 @@ const ALLOWED: ReadonlyArray<readonly [RequestState, RequestState]> = [
   ["approved", "provisioning"],
   ["provisioning", "provisioned"],
   ["provisioning", "failed"],
-  ["failed", "provisioning"],
+  ["failed", "approved"],
 ];
 
 const ALL_PAIRS = REQUEST_STATES.flatMap((from) => REQUEST_STATES.map((to) => [from, to] as const));

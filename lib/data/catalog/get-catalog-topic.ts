@@ -1,6 +1,6 @@
 import "server-only";
 
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNotNull } from "drizzle-orm";
 
 import { applications, domains, grants, teams, topics } from "@/db/schema";
 import { getDb } from "@/lib/db";
@@ -37,7 +37,7 @@ export async function getCatalogTopic(name: string): Promise<CatalogTopicDetail 
     .from(topics)
     .innerJoin(domains, eq(domains.id, topics.domainId))
     .innerJoin(teams, eq(teams.id, topics.ownerTeamId))
-    .where(eq(topics.name, name));
+    .where(and(eq(topics.name, name), isNotNull(topics.provisionedAt)));
   if (!topic) return null;
 
   const granted = await db
@@ -45,7 +45,7 @@ export async function getCatalogTopic(name: string): Promise<CatalogTopicDetail 
     .from(grants)
     .innerJoin(applications, eq(applications.id, grants.applicationId))
     .innerJoin(teams, eq(teams.id, applications.teamId))
-    .where(eq(grants.topicId, topic.id))
+    .where(and(eq(grants.topicId, topic.id), isNotNull(grants.activatedAt)))
     .orderBy(asc(grants.role), asc(applications.name));
 
   return { ...topic, applications: granted };

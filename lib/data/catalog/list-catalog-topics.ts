@@ -1,6 +1,6 @@
 import "server-only";
 
-import { asc, eq, ilike, or } from "drizzle-orm";
+import { and, asc, eq, ilike, isNotNull, or } from "drizzle-orm";
 
 import { domains, teams, topics } from "@/db/schema";
 import { getDb } from "@/lib/db";
@@ -15,7 +15,7 @@ export interface CatalogTopicRow {
   classification: "none" | "personal" | "health";
 }
 
-/** Lists provisioned topics, optionally filtered by a search over name, domain and description. */
+/** Lists topics that exist on the cluster, optionally filtered by a search over name, domain and description. */
 export async function listCatalogTopics(search?: string): Promise<CatalogTopicRow[]> {
   const db = await getDb();
   const term = search?.trim();
@@ -35,9 +35,12 @@ export async function listCatalogTopics(search?: string): Promise<CatalogTopicRo
     .innerJoin(domains, eq(domains.id, topics.domainId))
     .innerJoin(teams, eq(teams.id, topics.ownerTeamId))
     .where(
-      pattern
-        ? or(ilike(topics.name, pattern), ilike(domains.name, pattern), ilike(topics.description, pattern))
-        : undefined,
+      and(
+        isNotNull(topics.provisionedAt),
+        pattern
+          ? or(ilike(topics.name, pattern), ilike(domains.name, pattern), ilike(topics.description, pattern))
+          : undefined,
+      ),
     )
     .orderBy(asc(domains.name), asc(topics.name));
 }

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { and, eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, isNotNull } from "drizzle-orm";
 
 import { applications, grants, requests, topics } from "@/db/schema";
 import { requireTeamMember, type Caller } from "@/lib/auth/caller";
@@ -19,7 +19,7 @@ export async function requestAccess(caller: Caller, input: RequestAccessInput): 
   const [topic] = await db
     .select({ id: topics.id, name: topics.name })
     .from(topics)
-    .where(eq(topics.name, input.topicName));
+    .where(and(eq(topics.name, input.topicName), isNotNull(topics.provisionedAt)));
   if (!topic) {
     throw fieldError("topicName", `No topic named "${input.topicName}" is in the catalog; choose one from the catalog.`);
   }

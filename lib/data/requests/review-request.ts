@@ -3,19 +3,23 @@ import "server-only";
 import { and, eq, sql } from "drizzle-orm";
 
 import { requests } from "@/db/schema";
+import { config } from "@/lib/config";
 import { isTeamMember, requirePlatformAdmin, type Caller } from "@/lib/auth/caller";
 import { getDb } from "@/lib/db";
 import type { RequestState } from "@/lib/domain/request-states";
 import type { ReviewInput } from "@/lib/domain/schemas";
 import { AppError, notFound } from "@/lib/errors";
 import { logger } from "@/lib/logger";
-import { provisionRequest } from "@/lib/provisioning/provision-request";
+import { materializeApproval } from "@/lib/provisioning/materialize-approval";
+import { wakeInProcessWorker } from "@/lib/provisioning/worker";
 
 import { recordAuditEvent } from "../audit/record-audit-event";
+import { loadRequestPlan } from "./load-request-plan";
 
 /**
- * Approves or rejects a submitted request. An approval then provisions it at once; the returned
- * state is `provisioned` or `failed`. A reviewer never decides on their own team's request.
+ * Approves or rejects a submitted request. An approval writes the desired state and queues the
+ * provisioning job in the same transaction, so it succeeds even while the cluster is down; the
+ * worker then provisions it. A reviewer never decides on their own team's request.
  */
 export async function reviewRequest(
   caller: Caller,
@@ -53,6 +57,10 @@ export async function reviewRequest(
     if (!updated) {
       throw new AppError("conflict", "This request was already reviewed by someone else; reload the page to see the decision.");
     }
+    if (nextState === "approved") {
+      const { request: row, application, plan } = await loadRequestPlan(tx, input.requestId);
+      await materializeApproval(tx, { request: row, application, plan, environment: config().ONRAMP_ENVIRONMENT });
+    }
     await recordAuditEvent(tx, {
       actorId: caller.userId,
       action: `request.${nextState}`,
@@ -65,24 +73,45 @@ export async function reviewRequest(
   });
   logger.info({ requestId: input.requestId, reviewerId: caller.userId, decision: input.decision }, "request reviewed");
 
-  if (nextState === "rejected") return { state: "rejected", failureReason: null };
-  return provisionRequest(input.requestId, caller.userId);
+  if (nextState === "approved") wakeInProcessWorker();
+  return { state: nextState, failureReason: null };
 }
 
-/** Runs provisioning again for a failed request, for example after the cluster was repaired. */
+/**
+ * Queues a failed request's job again. Steps already done stay done; after a permanent failure
+ * the desired state is written again and every step runs.
+ */
 export async function retryProvisioning(
   caller: Caller,
   requestId: string,
 ): Promise<{ state: RequestState; failureReason: string | null }> {
   requirePlatformAdmin(caller);
   const db = await getDb();
-  const [request] = await db
-    .select({ state: requests.state })
-    .from(requests)
-    .where(eq(requests.id, requestId));
-  if (!request) throw notFound("Request", requestId);
-  if (request.state !== "failed") {
-    throw new AppError("conflict", `Only failed requests can be retried; this one is ${request.state}.`);
-  }
-  return provisionRequest(requestId, caller.userId);
+
+  await db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(requests)
+      .set({ state: "approved", failureReason: null, updatedAt: sql`now()` })
+      .where(and(eq(requests.id, requestId), eq(requests.state, "failed")))
+      .returning({ id: requests.id });
+    if (!updated) {
+      const [existing] = await tx.select({ state: requests.state }).from(requests).where(eq(requests.id, requestId));
+      if (!existing) throw notFound("Request", requestId);
+      throw new AppError("conflict", `Only failed requests can be retried; this one is ${existing.state}.`);
+    }
+    const { request, application, plan } = await loadRequestPlan(tx, requestId);
+    await materializeApproval(tx, { request, application, plan, environment: config().ONRAMP_ENVIRONMENT });
+    await recordAuditEvent(tx, {
+      actorId: caller.userId,
+      action: "request.retried",
+      entityType: "request",
+      entityId: requestId,
+      requestId,
+      before: { state: "failed" },
+      after: { state: "approved" },
+    });
+  });
+  logger.info({ requestId, userId: caller.userId }, "provisioning retry queued");
+  wakeInProcessWorker();
+  return { state: "approved", failureReason: null };
 }

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { ClusterPlanView } from "@/components/cluster-plan-view";
 import { ProposalSummary } from "@/components/proposal-summary";
 import { requirePageCaller } from "@/lib/auth/session";
+import { getProvisioningProgress } from "@/lib/data/requests/get-provisioning-progress";
 import { getRequestDetail } from "@/lib/data/requests/get-request-detail";
 import { REQUEST_TYPE_LABELS } from "@/lib/domain/request-states";
 
@@ -19,6 +20,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
   if (!z.uuid().safeParse(id).success) notFound();
   const request = await getRequestDetail(caller, id);
   if (!request) notFound();
+  const progress = await getProvisioningProgress(request.id);
 
   return (
     <div className="max-w-4xl space-y-6">
@@ -30,7 +32,7 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
         <h1 className="font-mono text-2xl font-semibold">{request.topicName}</h1>
       </div>
       <ProposalSummary type={request.type} payload={request.payload} />
-      <RequestStatus requestId={request.id} initial={{ state: request.state, failureReason: request.failureReason }} />
+      <RequestStatus requestId={request.id} initial={{ state: request.state, failureReason: request.failureReason, progress }} />
       {request.reviewComment ? (
         <div className="rounded-md border border-slate-200 bg-white p-3 text-sm">
           <p className="text-slate-600">

@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { z } from "zod";
 
 import { requireCaller } from "@/lib/auth/session";
+import { getProvisioningProgress } from "@/lib/data/requests/get-provisioning-progress";
 import { getRequestDetail } from "@/lib/data/requests/get-request-detail";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
@@ -18,6 +19,7 @@ export async function GET(_request: Request, context: { params: Promise<{ id: st
       state: detail.state,
       failureReason: detail.failureReason,
       updatedAt: detail.updatedAt.toISOString(),
+      progress: await getProvisioningProgress(id),
     });
   } catch (error) {
     if (error instanceof AppError) {

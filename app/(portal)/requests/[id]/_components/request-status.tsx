@@ -3,38 +3,72 @@
 import { useQuery } from "@tanstack/react-query";
 
 import { RequestStateBadge } from "@/components/request-state-badge";
+import type { ProvisioningProgress } from "@/lib/data/requests/get-provisioning-progress";
+import { PROVISIONING_STEP_LABELS, type ProvisioningStepName } from "@/lib/domain/provisioning";
 import type { RequestState } from "@/lib/domain/request-states";
+import { formatUtc } from "@/lib/format";
 
 interface StatusPayload {
   state: RequestState;
   failureReason: string | null;
+  progress: ProvisioningProgress | null;
 }
 
 const IN_PROGRESS: RequestState[] = ["approved", "provisioning"];
 
-/** Shows the request's state, polled every two seconds while provisioning is in progress. */
+const STEP_MARKS: Record<ProvisioningProgress["steps"][number]["state"], string> = {
+  pending: "○",
+  running: "◐",
+  done: "●",
+  failed: "✕",
+};
+
+/** Shows the request's state and its provisioning steps, polled every second while they run. */
 export function RequestStatus({ requestId, initial }: { requestId: string; initial: StatusPayload }) {
-  const { data } = useQuery({
+  const { data, error } = useQuery({
     queryKey: ["request-status", requestId],
     initialData: initial,
     queryFn: async (): Promise<StatusPayload> => {
       const response = await fetch(`/api/requests/${requestId}`, { cache: "no-store" });
-      if (!response.ok) throw new Error(`Status request failed with HTTP ${response.status}`);
+      if (!response.ok) throw new Error(`Loading the request state failed with HTTP ${response.status}`);
       return (await response.json()) as StatusPayload;
     },
-    refetchInterval: (query) => (IN_PROGRESS.includes(query.state.data?.state ?? "submitted") ? 2_000 : false),
+    refetchInterval: (query) => (IN_PROGRESS.includes(query.state.data?.state ?? "submitted") ? 1_000 : false),
   });
+  const progress = data.progress;
 
   return (
-    <div className="space-y-2" aria-live="polite">
+    <div className="space-y-3" aria-live="polite">
       <p className="flex items-center gap-2 text-sm">
         State: <RequestStateBadge state={data.state} />
         {IN_PROGRESS.includes(data.state) ? <span className="text-slate-600">provisioning on the cluster…</span> : null}
       </p>
+      {error ? <p className="text-sm text-amber-800">{error.message}; showing the last known state.</p> : null}
       {data.state === "failed" && data.failureReason ? (
         <p role="alert" data-testid="failure-reason" className="rounded-md bg-red-50 p-3 text-sm text-red-800">
           {data.failureReason}
         </p>
+      ) : null}
+      {progress ? (
+        <div className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
+          <p className="text-slate-600">
+            Provisioning job: {progress.state}, attempt {progress.attempts} of {progress.maxAttempts}
+            {progress.nextAttemptAt && progress.attempts > 0 ? `, next attempt at ${formatUtc(progress.nextAttemptAt)}` : ""}
+          </p>
+          <ol className="mt-2 space-y-1" data-testid="provisioning-steps">
+            {progress.steps.map((step) => (
+              <li key={step.name} data-step={step.name} data-state={step.state}>
+                <span aria-hidden="true">{STEP_MARKS[step.state]}</span>{" "}
+                {PROVISIONING_STEP_LABELS[step.name as ProvisioningStepName] ?? step.name}: {step.state}
+                {step.durationMs !== null && step.state === "done" ? ` (${step.durationMs} ms)` : ""}
+                {step.attempts > 1 ? `, ${step.attempts} attempts` : ""}
+                {step.lastError && step.state !== "done" ? (
+                  <span className="block pl-5 text-xs text-red-700">{step.lastError}</span>
+                ) : null}
+              </li>
+            ))}
+          </ol>
+        </div>
       ) : null}
     </div>
   );

@@ -1,0 +1,114 @@
+import "server-only";
+
+import { ConfigResourceTypes } from "kafkajs";
+
+import type { ClusterPlan } from "@/lib/domain/cluster-plan";
+import { topicDifferences } from "@/lib/domain/cluster-plan";
+import type { AclBinding } from "@/lib/domain/acl-templates";
+import type { ProvisioningStepName } from "@/lib/domain/provisioning";
+import { createMissingAcls } from "@/lib/kafka/acls";
+import { getAdmin } from "@/lib/kafka/client";
+import { generatePassword, scramUserExists, upsertScramUser } from "@/lib/kafka/scram";
+import { createTopic, describeTopic } from "@/lib/kafka/topics";
+
+/** A step failure that retrying cannot fix; the job fails at once and undoes its changes. */
+export class PermanentStepError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "PermanentStepError";
+  }
+}
+
+/** What each step records about its changes on the cluster. */
+export interface StepDetails {
+  topic?: { created: boolean };
+  topic_configs?: { altered: boolean };
+  acls?: { created: AclBinding[] };
+  scram_user?: { created: boolean; creating?: boolean };
+}
+
+export interface StepContext {
+  plan: ClusterPlan;
+  details: StepDetails;
+  /** True when approving this request created the application's credential record. */
+  credentialIsNew: boolean;
+  /** Stores a step's detail before its cluster call, so that a rerun after a crash can read it. */
+  saveDetail: (step: ClusterStepName, detail: StepDetails[ClusterStepName]) => Promise<void>;
+}
+
+export type ClusterStepName = Exclude<ProvisioningStepName, "record">;
+
+/**
+ * The cluster steps. Each reads the cluster first, so running a step again after a crash finds
+ * its own earlier work and does not repeat it.
+ */
+export const CLUSTER_STEPS: Record<ClusterStepName, (context: StepContext) => Promise<StepDetails[ClusterStepName]>> = {
+  async topic({ plan }) {
+    if (!plan.topic) return { created: false };
+    const admin = await getAdmin();
+    const observed = await describeTopic(admin, plan.topic.name, []);
+    if (!observed) {
+      await createTopic(admin, plan.topic);
+      return { created: true };
+    }
+    const differences = topicDifferences({ ...observed, configs: {} }, { ...plan.topic, configs: {} });
+    if (differences.length > 0) {
+      throw new PermanentStepError(
+        `Topic ${plan.topic.name} already exists on the cluster with other settings (${differences.join("; ")}). ` +
+          "Nothing was changed. Delete or rename it on the cluster, or propose a topic with another name.",
+      );
+    }
+    return { created: false };
+  },
+
+  async topic_configs({ plan, details }) {
+    if (!plan.topic) return { altered: false };
+    const admin = await getAdmin();
+    const observed = await describeTopic(admin, plan.topic.name, Object.keys(plan.topic.configs));
+    if (!observed) throw new Error(`Topic ${plan.topic.name} disappeared from the cluster during provisioning.`);
+    const differences = topicDifferences(observed, plan.topic).filter((difference) => !difference.startsWith("partitions"));
+    if (differences.length === 0) return { altered: false };
+    if (!details.topic?.created) {
+      throw new PermanentStepError(
+        `Topic ${plan.topic.name} already exists on the cluster with other settings (${differences.join("; ")}). ` +
+          "Nothing was changed. Align its configs on the cluster, or propose a topic with another name.",
+      );
+    }
+    // kafkajs's alterConfigs replaces the topic's dynamic configs, which for a topic that this
+    // job created are exactly the planned ones.
+    await admin.alterConfigs({
+      validateOnly: false,
+      resources: [
+        {
+          type: ConfigResourceTypes.TOPIC,
+          name: plan.topic.name,
+          configEntries: Object.entries(plan.topic.configs).map(([name, value]) => ({ name, value })),
+        },
+      ],
+    });
+    return { altered: true };
+  },
+
+  async acls({ plan, details }) {
+    const created = await createMissingAcls(await getAdmin(), plan.acls);
+    return { created: [...(details.acls?.created ?? []), ...created] };
+  },
+
+  async scram_user({ plan, details, credentialIsNew, saveDetail }) {
+    if (await scramUserExists(plan.scramUser)) {
+      // A new credential record with a user already on the cluster means someone else made the
+      // user, unless an earlier run of this step made it and crashed before recording that.
+      if (credentialIsNew && !details.scram_user?.creating) {
+        throw new PermanentStepError(
+          `Kafka user ${plan.scramUser} already exists on the cluster but was not created by Onramp. ` +
+            "Register the application under another name, or remove that user from the cluster.",
+        );
+      }
+      return { created: Boolean(details.scram_user?.creating) };
+    }
+    await saveDetail("scram_user", { created: false, creating: true });
+    // Nobody sees this password: the owning team sets its own when it reveals the credential.
+    await upsertScramUser(plan.scramUser, generatePassword());
+    return { created: true, creating: true };
+  },
+};
