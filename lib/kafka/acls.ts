@@ -33,15 +33,16 @@ function toKafkajs(binding: AclBinding): AclEntry {
 }
 
 /**
- * Lists the ACLs on the cluster for one principal, in the portal's vocabulary. Operations and
+ * Lists the ACLs on the cluster for one principal, or for all principals without one, in the
+ * portal's vocabulary. Operations and
  * permissions the portal never grants (ALL, DENY…) are returned under their Kafka names, so
  * callers can see and report them.
  */
-export async function describeAclsOf(admin: Admin, principal: string): Promise<AclBinding[]> {
+export async function describeAclsOf(admin: Admin, principal?: string): Promise<AclBinding[]> {
   const response = await admin.describeAcls({
     resourceType: AclResourceTypes.ANY,
     resourcePatternType: ResourcePatternTypes.ANY,
-    principal,
+    ...(principal ? { principal } : {}),
     operation: AclOperationTypes.ANY,
     permissionType: AclPermissionTypes.ANY,
   });

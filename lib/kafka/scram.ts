@@ -120,6 +120,18 @@ export async function upsertScramUser(username: string, password: string): Promi
   logger.info({ username, mechanism: SCRAM_MECHANISM_NAME }, "scram credential set");
 }
 
+/** Lists every user with a SCRAM-SHA-512 credential on the cluster. */
+export async function listScramUsers(): Promise<string[]> {
+  return withAdminConnection(async (connection) => {
+    // A null user list asks the broker for all users.
+    const response = await describeUserScramCredentialsV0.api.async(
+      connection,
+      null as unknown as Array<{ name: string }>,
+    );
+    return response.results.filter((result) => hasSha512(result)).map((result) => result.user);
+  });
+}
+
 /** Removes the user's SCRAM-SHA-512 credential; a user without one is left as it is. */
 export async function deleteScramUser(username: string): Promise<void> {
   if (!(await scramUserExists(username))) return;

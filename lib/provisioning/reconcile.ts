@@ -1,0 +1,163 @@
+import "server-only";
+
+import { and, eq, isNotNull } from "drizzle-orm";
+import { ConfigResourceTypes } from "kafkajs";
+
+import { aclBindings, credentials, grants, topics } from "@/db/schema";
+import { config, environmentSettings } from "@/lib/config";
+import { recordAuditEvent } from "@/lib/data/audit/record-audit-event";
+import { getDb, type Queryable } from "@/lib/db";
+import type { AclBinding } from "@/lib/domain/acl-templates";
+import { topicConfigsFor, type PlannedTopic } from "@/lib/domain/cluster-plan";
+import { computeDrift, describeDrift, isRepairable, type DesiredState, type DriftItem } from "@/lib/domain/drift";
+import { createMissingAcls, deleteAcls } from "@/lib/kafka/acls";
+import { getAdmin } from "@/lib/kafka/client";
+import { describeClusterError } from "@/lib/kafka/errors";
+import { observeCluster } from "@/lib/kafka/observe-cluster";
+import { generatePassword, upsertScramUser } from "@/lib/kafka/scram";
+import { createTopic } from "@/lib/kafka/topics";
+import { logger } from "@/lib/logger";
+
+function bindingOf(row: typeof aclBindings.$inferSelect): AclBinding {
+  return {
+    principal: row.principal,
+    resourceType: row.resourceType as AclBinding["resourceType"],
+    resourceName: row.resourceName,
+    patternType: row.patternType as AclBinding["patternType"],
+    operation: row.operation as AclBinding["operation"],
+    permission: row.permission as AclBinding["permission"],
+    host: row.host,
+  };
+}
+
+/** Reads the desired state from the database: live topics, grants' ACLs and credentials. */
+export async function loadDesiredState(db: Queryable): Promise<DesiredState> {
+  const environment = environmentSettings();
+  const topicRows = await db
+    .select({
+      name: topics.name,
+      partitions: topics.partitions,
+      retentionDays: topics.retentionDays,
+      provisionedAt: topics.provisionedAt,
+    })
+    .from(topics)
+    .where(eq(topics.environment, environment.name));
+
+  const live = topicRows.filter((row) => row.provisionedAt !== null);
+  const desiredTopics: PlannedTopic[] = live.map((row) => ({
+    name: row.name,
+    partitions: row.partitions,
+    replicationFactor: environment.replicationFactor,
+    configs: topicConfigsFor(row, environment),
+  }));
+
+  const bindingRows = await db
+    .select({ binding: aclBindings, activatedAt: grants.activatedAt })
+    .from(aclBindings)
+    .innerJoin(grants, eq(grants.id, aclBindings.grantId));
+  const users = await db
+    .select({ username: credentials.username })
+    .from(credentials)
+    .where(eq(credentials.environment, environment.name));
+
+  return {
+    topics: desiredTopics,
+    acls: bindingRows.filter((row) => row.activatedAt !== null).map((row) => bindingOf(row.binding)),
+    users: users.map((row) => row.username),
+    inFlightTopics: topicRows.filter((row) => row.provisionedAt === null).map((row) => row.name),
+    inFlightAcls: bindingRows.filter((row) => row.activatedAt === null).map((row) => bindingOf(row.binding)),
+  };
+}
+
+export interface ReconcileResult {
+  items: DriftItem[];
+  applied: Array<{ item: DriftItem; error: string | null }>;
+}
+
+/**
+ * Compares the database with the cluster and, unless `dryRun`, repairs the drift in what Onramp
+ * manages. Unmanaged topics and principals are only listed.
+ */
+export async function reconcile(options: { dryRun: boolean; actorId: string | null }): Promise<ReconcileResult> {
+  const db = await getDb();
+  const admin = await getAdmin();
+  const desired = await loadDesiredState(db);
+  const configNames = [...new Set(desired.topics.flatMap((topic) => Object.keys(topic.configs)))];
+  const observed = await observeCluster(admin, { configTopics: desired.topics.map((topic) => topic.name), configNames });
+  const items = computeDrift(desired, observed);
+  logger.info({ items: items.length, dryRun: options.dryRun }, "drift computed");
+
+  if (options.dryRun) return { items, applied: [] };
+
+  const applied: ReconcileResult["applied"] = [];
+  const repairedConfigs = new Set<string>();
+  for (const item of items.filter(isRepairable)) {
+    try {
+      await repair(item, desired, repairedConfigs);
+      applied.push({ item, error: null });
+    } catch (error) {
+      logger.error({ err: error, drift: describeDrift(item) }, "drift repair failed");
+      applied.push({ item, error: describeClusterError(error) });
+    }
+  }
+
+  if (applied.length > 0) {
+    await recordAuditEvent(db, {
+      actorId: options.actorId,
+      action: "cluster.reconciled",
+      entityType: "cluster",
+      entityId: config().ONRAMP_ENVIRONMENT,
+      after: { repairs: applied.map(({ item, error }) => ({ drift: describeDrift(item), error })) },
+    });
+  }
+  logger.info({ repaired: applied.filter((entry) => !entry.error).length, failed: applied.filter((entry) => entry.error).length }, "drift repaired");
+  return { items, applied };
+}
+
+async function repair(item: DriftItem, desired: DesiredState, repairedConfigs: Set<string>): Promise<void> {
+  const admin = await getAdmin();
+  switch (item.kind) {
+    case "missing_topic":
+      await createTopic(admin, item.topic);
+      return;
+    case "partitions_differ":
+      await admin.createPartitions({ topicPartitions: [{ topic: item.topic, count: item.expected }] });
+      return;
+    case "config_differs": {
+      if (repairedConfigs.has(item.topic)) return;
+      const topic = desired.topics.find((candidate) => candidate.name === item.topic);
+      if (!topic) return;
+      // kafkajs's alterConfigs replaces every dynamic config of the topic with the managed set.
+      await admin.alterConfigs({
+        validateOnly: false,
+        resources: [
+          {
+            type: ConfigResourceTypes.TOPIC,
+            name: topic.name,
+            configEntries: Object.entries(topic.configs).map(([name, value]) => ({ name, value })),
+          },
+        ],
+      });
+      repairedConfigs.add(item.topic);
+      return;
+    }
+    case "missing_acl":
+      await createMissingAcls(admin, [item.binding]);
+      return;
+    case "extra_acl":
+      await deleteAcls(admin, [item.binding]);
+      return;
+    case "missing_user": {
+      await upsertScramUser(item.username, generatePassword());
+      // Nobody knows the new password, so the team may reveal one again.
+      const db = await getDb();
+      await db
+        .update(credentials)
+        .set({ revealedAt: null, revealedBy: null })
+        .where(and(eq(credentials.username, item.username), isNotNull(credentials.revealedAt)));
+      return;
+    }
+    default:
+      return;
+  }
+}
