@@ -15,7 +15,6 @@ import { describeAclsOf } from "@/lib/kafka/acls";
 import { resetAdmin } from "@/lib/kafka/client";
 import { drainJobs } from "@/lib/provisioning/worker";
 
-// @ts-expect-error The broker scripts are plain JavaScript modules without type declarations.
 import { startBroker, stopBroker } from "../../scripts/kafka/config.mjs";
 
 import {
