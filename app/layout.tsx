@@ -39,9 +39,14 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                   Propose a topic
                 </Link>
                 {caller.isPlatformAdmin ? (
-                  <Link href="/admin/queue" className="hover:underline">
-                    Approval queue
-                  </Link>
+                  <>
+                    <Link href="/admin/queue" className="hover:underline">
+                      Approval queue
+                    </Link>
+                    <Link href="/admin/drift" className="hover:underline">
+                      Cluster drift
+                    </Link>
+                  </>
                 ) : null}
                 <span className="ml-auto text-slate-600">
                   {caller.name}

@@ -1,7 +1,7 @@
 import "server-only";
 
 import { alias } from "drizzle-orm/pg-core";
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, inArray, type SQL } from "drizzle-orm";
 
 import { applications, requests, teams, users } from "@/db/schema";
 import { isTeamMember, type Caller } from "@/lib/auth/caller";
@@ -45,7 +45,7 @@ function detailQuery() {
   };
 }
 
-async function selectDetails(where: ReturnType<typeof eq> | undefined) {
+async function selectDetails(where: SQL | undefined) {
   const db = await getDb();
   return db
     .select(detailQuery())
@@ -97,5 +97,14 @@ export async function listReviewQueue(caller: Caller): Promise<RequestDetail[]> 
     throw new AppError("forbidden", "Only platform administrators can see the approval queue.");
   }
   const rows = await selectDetails(eq(requests.state, "submitted"));
+  return rows.map((row) => toDetail(row, caller));
+}
+
+/** Requests whose provisioning failed or is still running, oldest first, for administrators. */
+export async function listProvisioningAttention(caller: Caller): Promise<RequestDetail[]> {
+  if (!caller.isPlatformAdmin) {
+    throw new AppError("forbidden", "Only platform administrators can see provisioning jobs.");
+  }
+  const rows = await selectDetails(inArray(requests.state, ["approved", "provisioning", "failed"]));
   return rows.map((row) => toDetail(row, caller));
 }

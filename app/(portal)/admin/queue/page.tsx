@@ -3,7 +3,7 @@ import Link from "next/link";
 import { ClusterPlanView } from "@/components/cluster-plan-view";
 import { ProposalSummary } from "@/components/proposal-summary";
 import { requirePageCaller } from "@/lib/auth/session";
-import { listReviewQueue } from "@/lib/data/requests/get-request-detail";
+import { listProvisioningAttention, listReviewQueue } from "@/lib/data/requests/get-request-detail";
 import { REQUEST_TYPE_LABELS } from "@/lib/domain/request-states";
 
 import { ReviewForm } from "./_components/review-form";
@@ -20,7 +20,7 @@ export default async function ApprovalQueuePage() {
   if (!caller.isPlatformAdmin) {
     return <p role="alert">Only platform administrators can see the approval queue.</p>;
   }
-  const queue = await listReviewQueue(caller);
+  const [queue, provisioning] = await Promise.all([listReviewQueue(caller), listProvisioningAttention(caller)]);
 
   return (
     <div className="space-y-6">
@@ -52,6 +52,26 @@ export default async function ApprovalQueuePage() {
           </li>
         ))}
       </ol>
+      <section aria-labelledby="provisioning-heading" className="space-y-2">
+        <h2 id="provisioning-heading" className="text-lg font-medium">
+          Provisioning in progress or failed ({provisioning.length})
+        </h2>
+        {provisioning.length === 0 ? (
+          <p className="text-sm text-slate-600">No approved request is waiting for the cluster.</p>
+        ) : (
+          <ul className="space-y-1 text-sm">
+            {provisioning.map((request) => (
+              <li key={request.id}>
+                <Link href={`/requests/${request.id}`} className="font-mono underline">
+                  {request.topicName}
+                </Link>{" "}
+                ({request.applicationName}): {request.state}
+                {request.failureReason ? <span className="text-red-800"> · {request.failureReason}</span> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
     </div>
   );
 }

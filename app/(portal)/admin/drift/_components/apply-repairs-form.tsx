@@ -1,0 +1,26 @@
+"use client";
+
+import { useActionState } from "react";
+
+import { FormMessage } from "@/components/ui/form-message";
+import { SubmitButton } from "@/components/ui/submit-button";
+import { IDLE } from "@/lib/actions/action-state";
+import { applyDriftRepairsAction } from "@/lib/actions/apply-drift-repairs";
+
+export function ApplyRepairsForm({ count }: { count: number }) {
+  const [state, formAction] = useActionState(applyDriftRepairsAction, IDLE);
+
+  return (
+    <form action={formAction} className="space-y-2">
+      <FormMessage state={state} />
+      {state.data?.failed.length ? (
+        <ul className="list-disc pl-5 text-sm text-red-800">
+          {state.data.failed.map((line) => (
+            <li key={line}>{line}</li>
+          ))}
+        </ul>
+      ) : null}
+      <SubmitButton pendingLabel="Repairing…">Apply {count} repairs</SubmitButton>
+    </form>
+  );
+}

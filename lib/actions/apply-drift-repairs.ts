@@ -1,0 +1,35 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+
+import { requirePlatformAdmin } from "@/lib/auth/caller";
+import { requireCaller } from "@/lib/auth/session";
+import { describeDrift } from "@/lib/domain/drift";
+import { reconcile } from "@/lib/provisioning/reconcile";
+
+import type { ActionState } from "./action-state";
+import { handleForm } from "./handle-form";
+
+const ApplySchema = z.object({});
+
+type RepairSummary = { repaired: string[]; failed: string[] };
+
+export async function applyDriftRepairsAction(
+  _previous: ActionState<RepairSummary>,
+  formData: FormData,
+): Promise<ActionState<RepairSummary>> {
+  const result = await handleForm(
+    { action: "applyDriftRepairs", schema: ApplySchema, formData, caller: requireCaller, successMessage: "Repairs applied." },
+    async (caller) => {
+      requirePlatformAdmin(caller);
+      const { applied } = await reconcile({ dryRun: false, actorId: caller.userId });
+      return {
+        repaired: applied.filter((entry) => !entry.error).map((entry) => describeDrift(entry.item)),
+        failed: applied.filter((entry) => entry.error).map((entry) => `${describeDrift(entry.item)} ${entry.error}`),
+      };
+    },
+  );
+  revalidatePath("/admin/drift");
+  return result;
+}
