@@ -32,7 +32,7 @@ export async function signOut(page: Page): Promise<void> {
   await expect(page.getByRole("heading", { level: 1, name: "Sign in to Onramp" })).toBeVisible();
 }
 
-/** The card of one application on a team page. */
+/** Locates the card of one application on a team page. */
 export function applicationCard(page: Page, applicationName: string): Locator {
   return page
     .getByRole("region", { name: "Applications" })
@@ -111,7 +111,7 @@ export async function proposeTopic(page: Page, proposal: TopicProposal): Promise
   return new URL(page.url()).pathname;
 }
 
-/** The approval-queue entry for one topic. */
+/** Locates the approval-queue entry for one topic. */
 export function queueItem(page: Page, topicName: string): Locator {
   return page
     .getByTestId("queue-item")
@@ -128,21 +128,21 @@ export async function approveInQueue(page: Page, topicName: string, comment: str
   const item = queueItem(page, topicName);
   await item.getByLabel("Comment for the requester").fill(comment);
   await item.getByRole("button", { name: "Approve and provision" }).click();
-  await expect(item).toHaveCount(0);
+  await expect(page).toHaveURL(/\/requests\/[0-9a-f-]+$/);
 }
 
-/** The <dd> that follows the <dt> with exactly this text. */
-export function definitionOf(page: Page, term: string): Locator {
-  return page
+/** Locates the <dd> that follows the <dt> with exactly this text, within a page or a part of it. */
+export function definitionOf(scope: Page | Locator, term: string): Locator {
+  return scope
     .getByRole("term")
     .filter({ hasText: new RegExp(`^${term}$`) })
     .locator("xpath=following-sibling::dd[1]");
 }
 
-/** The cell of a table row in the column with this header. */
+/** Locates the cell of a table row in the column whose header has exactly this text. */
 export async function cellInColumn(table: Locator, row: Locator, columnHeader: string): Promise<Locator> {
   const headers = (await table.getByRole("columnheader").allTextContents()).map((text) => text.trim());
   const index = headers.indexOf(columnHeader);
-  if (index < 0) throw new Error(`The table has no column "${columnHeader}"; its columns are ${headers.join(", ")}.`);
+  if (index < 0) throw new Error(`The table has no column "${columnHeader}". Its columns are: ${headers.join(", ")}.`);
   return row.getByRole("cell").nth(index);
 }

@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
 
 import { requireCaller } from "@/lib/auth/session";
 import { reviewRequest } from "@/lib/data/requests/review-request";
@@ -30,5 +31,7 @@ export async function reviewRequestAction(
           : "Rejected; the requester sees your comment.";
   }
   revalidatePath("/", "layout");
+  // The request page shows the decision and, after an approval, provisioning as it runs.
+  if (result.status === "success") redirect(`/requests/${String(formData.get("requestId"))}`);
   return result;
 }

@@ -1,6 +1,8 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useEffect, useRef } from "react";
 
 import { RequestStateBadge } from "@/components/request-state-badge";
 import type { ProvisioningProgress } from "@/lib/data/requests/get-provisioning-progress";
@@ -26,7 +28,7 @@ const STEP_MARKS: Record<ProvisioningProgress["steps"][number]["state"], string>
 /** Shows the request's state and its provisioning steps, polled every second while they run. */
 export function RequestStatus({ requestId, initial }: { requestId: string; initial: StatusPayload }) {
   const { data, error } = useQuery({
-    queryKey: ["request-status", requestId],
+    queryKey: ["request-status", requestId, initial.state], // a new server-rendered state restarts polling
     initialData: initial,
     queryFn: async (): Promise<StatusPayload> => {
       const response = await fetch(`/api/requests/${requestId}`, { cache: "no-store" });
@@ -36,6 +38,17 @@ export function RequestStatus({ requestId, initial }: { requestId: string; initi
     refetchInterval: (query) => (IN_PROGRESS.includes(query.state.data?.state ?? "submitted") ? 1_000 : false),
   });
   const progress = data.progress;
+
+  // The server-rendered parts of the page (links, the retry button) depend on the state, so the
+  // page renders again whenever polling finds a new state.
+  const router = useRouter();
+  const renderedState = useRef(initial.state);
+  useEffect(() => {
+    if (data.state !== renderedState.current) {
+      renderedState.current = data.state;
+      router.refresh();
+    }
+  }, [data.state, router]);
 
   return (
     <div className="space-y-3" aria-live="polite">
