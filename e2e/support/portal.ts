@@ -120,7 +120,7 @@ export function queueItem(page: Page, topicName: string): Locator {
 
 /**
  * Approves the request for a topic from the approval queue, as a signed-in administrator, and
- * waits until the request has left the queue.
+ * waits for the request page that the approval leads to.
  */
 export async function approveInQueue(page: Page, topicName: string, comment: string): Promise<void> {
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Approval queue" }).click();
