@@ -82,6 +82,7 @@ describe("bad input on every form", () => {
       partitions: 3,
       retentionDays: 7,
       classification: "none",
+      provisionedAt: new Date(),
     });
     await proposeTopic(caller, {
       domainId: claims,
