@@ -1,3 +1,4 @@
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 
 import type { PGlite } from "@electric-sql/pglite";
@@ -39,6 +40,8 @@ async function openDatabase(): Promise<DatabaseHandle> {
   const { PGlite: PGliteClass } = await import("@electric-sql/pglite");
   const { drizzle: drizzlePglite } = await import("drizzle-orm/pglite");
   const dataDir = path.resolve(PGLITE_DATA_DIR);
+  // PGlite creates its own folder but not missing parents, such as .data in a fresh clone.
+  mkdirSync(path.dirname(dataDir), { recursive: true });
   const client: PGlite = await PGliteClass.create(dataDir);
   // Both drivers expose the same query builder; the cast only unifies their result types.
   const db = drizzlePglite(client, { schema }) as unknown as Database;
