@@ -5,6 +5,8 @@ import type { ReactNode } from "react";
 import { Providers } from "@/components/providers";
 import { signOutAction } from "@/lib/actions/sign-in";
 import { getCaller } from "@/lib/auth/session";
+import { countUnreadNotifications } from "@/lib/data/notifications/list-notifications";
+import { countReviewQueue } from "@/lib/data/requests/get-request-detail";
 
 import "./globals.css";
 
@@ -15,6 +17,9 @@ export const metadata: Metadata = {
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const caller = await getCaller();
+  const [waiting, unread] = caller
+    ? await Promise.all([countReviewQueue(caller), countUnreadNotifications(caller)])
+    : [0, 0];
 
   return (
     <html lang="en">
@@ -38,16 +43,24 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 <Link href="/topics/new" className="hover:underline">
                   Propose a topic
                 </Link>
+                {caller.isPlatformAdmin || caller.teams.length > 0 ? (
+                  <Link href="/queue" className="hover:underline" aria-label={`Review queue, ${waiting} waiting`}>
+                    Review queue{waiting > 0 ? <Badge count={waiting} /> : null}
+                  </Link>
+                ) : null}
                 {caller.isPlatformAdmin ? (
                   <>
-                    <Link href="/admin/queue" className="hover:underline">
-                      Approval queue
-                    </Link>
                     <Link href="/admin/drift" className="hover:underline">
                       Cluster drift
                     </Link>
+                    <Link href="/admin/audit" className="hover:underline">
+                      Audit log
+                    </Link>
                   </>
                 ) : null}
+                <Link href="/notifications" className="hover:underline" aria-label={`Notifications, ${unread} unread`}>
+                  Notifications{unread > 0 ? <Badge count={unread} /> : null}
+                </Link>
                 <span className="ml-auto text-slate-600">
                   {caller.name}
                   {caller.isPlatformAdmin ? " (administrator)" : ""}
@@ -70,5 +83,13 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         </main>
       </body>
     </html>
+  );
+}
+
+function Badge({ count }: { count: number }) {
+  return (
+    <span aria-hidden="true" className="ml-1 rounded-full bg-blue-700 px-1.5 py-0.5 text-xs text-white">
+      {count}
+    </span>
   );
 }

@@ -5,6 +5,14 @@ import type { RequestType } from "@/lib/domain/request-states";
 export function ProposalSummary({ type, payload }: { type: RequestType; payload: unknown }) {
   const fields = (payload ?? {}) as Record<string, unknown>;
 
+  if (type === "access_revocation") {
+    return (
+      <p className="text-sm">
+        <span className="text-slate-600">Revoked {String(fields.role ?? "")} access because: </span>
+        {String(fields.reason ?? "")}
+      </p>
+    );
+  }
   if (type === "topic_access") {
     return (
       <p className="text-sm">

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   boolean,
   check,
   index,
@@ -26,6 +27,16 @@ export const dataClassification = pgEnum("data_classification", DATA_CLASSIFICAT
 export const requestType = pgEnum("request_type", REQUEST_TYPES);
 export const requestState = pgEnum("request_state", REQUEST_STATES);
 export const grantRole = pgEnum("grant_role", ["producer", "consumer"]);
+export const reviewStep = pgEnum("review_step", ["owner", "platform"]);
+export const commentKind = pgEnum("comment_kind", [
+  "comment",
+  "submitted",
+  "approved",
+  "rejected",
+  "changes_requested",
+  "resubmitted",
+  "cancelled",
+]);
 export const jobState = pgEnum("job_state", ["queued", "running", "succeeded", "failed"]);
 export const stepState = pgEnum("step_state", ["pending", "running", "done", "failed"]);
 
@@ -133,6 +144,10 @@ export const requests = pgTable(
     topicNameKey: text("topic_name_key").notNull(),
     /** The proposal as submitted: TopicProposal for new topics, AccessProposal for access. */
     payload: jsonb("payload").notNull(),
+    /** Grows by one at each resubmission; `request_revisions` keeps every version's payload. */
+    version: integer("version").notNull().default(1),
+    /** The review step the request waits at while it is submitted. */
+    reviewStep: reviewStep("review_step"),
     reviewedBy: uuid("reviewed_by").references(() => users.id),
     reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
     reviewComment: text("review_comment"),
@@ -147,7 +162,7 @@ export const requests = pgTable(
     // One open proposal per topic name: two teams cannot race for the same name.
     uniqueIndex("requests_open_topic_name_idx")
       .on(table.topicNameKey)
-      .where(sql`${table.type} = 'new_topic' and ${table.state} not in ('rejected', 'failed')`),
+      .where(sql`${table.type} = 'new_topic' and ${table.state} not in ('rejected', 'failed', 'cancelled')`),
   ],
 );
 
@@ -167,9 +182,17 @@ export const grants = pgTable(
       .references(() => requests.id),
     /** Set when provisioning finished; until then the grant is desired but not yet applied. */
     activatedAt: timestamp("activated_at", { withTimezone: true }),
+    /** Set when a revocation was approved; its ACLs are then removed from the desired state. */
+    revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    revocationRequestId: uuid("revocation_request_id"),
     createdAt: createdAt(),
   },
-  (table) => [uniqueIndex("grants_unique_idx").on(table.applicationId, table.topicId, table.role)],
+  (table) => [
+    // One live grant per application, topic and role; revoked ones stay as history.
+    uniqueIndex("grants_unique_idx")
+      .on(table.applicationId, table.topicId, table.role)
+      .where(sql`${table.revokedAt} is null`),
+  ],
 );
 
 /** Each ACL binding Onramp created on the cluster, so that nothing it made goes unrecorded. */
@@ -227,10 +250,15 @@ export const credentials = pgTable(
   ],
 );
 
+/**
+ * Append-only log of every change. Each event stores the hash of the one before it, so that an
+ * edited or deleted row breaks the chain that `npm run audit:verify` checks.
+ */
 export const auditEvents = pgTable(
   "audit_events",
   {
     id: uuid("id").primaryKey().defaultRandom(),
+    seq: bigint("seq", { mode: "number" }).notNull().unique(),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
     actorId: uuid("actor_id").references(() => users.id),
     action: text("action").notNull(),
@@ -239,8 +267,63 @@ export const auditEvents = pgTable(
     entityId: text("entity_id").notNull(),
     before: jsonb("before"),
     after: jsonb("after"),
+    prevHash: text("prev_hash"),
+    hash: text("hash").notNull(),
   },
-  (table) => [index("audit_events_request_idx").on(table.requestId)],
+  (table) => [
+    index("audit_events_request_idx").on(table.requestId),
+    index("audit_events_action_idx").on(table.action, table.at),
+  ],
+);
+
+/** The conversation on a request: comments, and each decision with its comment. */
+export const requestComments = pgTable(
+  "request_comments",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    requestId: uuid("request_id")
+      .notNull()
+      .references(() => requests.id),
+    authorId: uuid("author_id")
+      .notNull()
+      .references(() => users.id),
+    kind: commentKind("kind").notNull(),
+    /** The review step a decision was made at. */
+    step: reviewStep("step"),
+    body: text("body").notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [index("request_comments_request_idx").on(table.requestId, table.createdAt)],
+);
+
+/** Every submitted version of a request's payload, to show reviewers what changed. */
+export const requestRevisions = pgTable(
+  "request_revisions",
+  {
+    requestId: uuid("request_id")
+      .notNull()
+      .references(() => requests.id),
+    version: integer("version").notNull(),
+    payload: jsonb("payload").notNull(),
+    createdAt: createdAt(),
+  },
+  (table) => [primaryKey({ columns: [table.requestId, table.version] })],
+);
+
+/** In-app notifications; who gets which is decided in lib/domain/notification-rules.ts. */
+export const notifications = pgTable(
+  "notifications",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id),
+    requestId: uuid("request_id").references(() => requests.id),
+    message: text("message").notNull(),
+    readAt: timestamp("read_at", { withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (table) => [index("notifications_user_idx").on(table.userId, table.readAt)],
 );
 
 /**

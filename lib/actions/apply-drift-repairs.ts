@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 
-import { requirePlatformAdmin } from "@/lib/auth/caller";
-import { requireCaller } from "@/lib/auth/session";
+import { assertAllowed } from "@/lib/auth/assert-allowed";
+import { getCaller } from "@/lib/auth/session";
 import { describeDrift } from "@/lib/domain/drift";
 import { reconcile } from "@/lib/provisioning/reconcile";
 
@@ -20,9 +20,9 @@ export async function applyDriftRepairsAction(
   formData: FormData,
 ): Promise<ActionState<RepairSummary>> {
   const result = await handleForm(
-    { action: "applyDriftRepairs", schema: ApplySchema, formData, caller: requireCaller, successMessage: "Repairs applied." },
+    { action: "applyDriftRepairsAction", schema: ApplySchema, formData, caller: getCaller, successMessage: "Repairs applied." },
     async (caller) => {
-      requirePlatformAdmin(caller);
+      assertAllowed(caller, "drift.apply");
       const { applied } = await reconcile({ dryRun: false, actorId: caller.userId });
       return {
         repaired: applied.filter((entry) => !entry.error).map((entry) => describeDrift(entry.item)),

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 
-import { requireCaller } from "@/lib/auth/session";
+import { getCaller } from "@/lib/auth/session";
 import { createTeam } from "@/lib/data/teams/create-team";
 import { CreateTeamSchema } from "@/lib/domain/schemas";
 
@@ -10,13 +10,13 @@ import type { ActionState } from "./action-state";
 import { handleForm } from "./handle-form";
 
 export async function createTeamAction(
-  _previous: ActionState<{ slug: string }>,
+  _previous: ActionState<{ teamId: string; slug: string }>,
   formData: FormData,
-): Promise<ActionState<{ slug: string }>> {
+): Promise<ActionState<{ teamId: string; slug: string }>> {
   const result = await handleForm(
-    { action: "createTeam", schema: CreateTeamSchema, formData, caller: requireCaller, successMessage: "Team created." },
+    { action: "createTeamAction", schema: CreateTeamSchema, formData, caller: getCaller, successMessage: "Team created." },
     createTeam,
   );
-  if (result.status === "success") revalidatePath("/teams");
+  if (result.status === "success") revalidatePath("/teams", "layout");
   return result;
 }

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 
-import { requireCaller } from "@/lib/auth/session";
+import { getCaller } from "@/lib/auth/session";
 import { proposeTopic } from "@/lib/data/requests/propose-topic";
 import { ProposeTopicSchema } from "@/lib/domain/schemas";
 
@@ -14,13 +14,7 @@ export async function proposeTopicAction(
   formData: FormData,
 ): Promise<ActionState<{ requestId: string }>> {
   const result = await handleForm(
-    {
-      action: "proposeTopic",
-      schema: ProposeTopicSchema,
-      formData,
-      caller: requireCaller,
-      successMessage: "Proposal submitted for review.",
-    },
+    { action: "proposeTopicAction", schema: ProposeTopicSchema, formData, caller: getCaller, successMessage: "Proposal saved." },
     proposeTopic,
   );
   if (result.status === "success") revalidatePath("/", "layout");

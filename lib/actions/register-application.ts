@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 
-import { requireCaller } from "@/lib/auth/session";
+import { getCaller } from "@/lib/auth/session";
 import { registerApplication } from "@/lib/data/applications/register-application";
 import { RegisterApplicationSchema } from "@/lib/domain/schemas";
 
@@ -14,13 +14,7 @@ export async function registerApplicationAction(
   formData: FormData,
 ): Promise<ActionState<{ applicationId: string }>> {
   const result = await handleForm(
-    {
-      action: "registerApplication",
-      schema: RegisterApplicationSchema,
-      formData,
-      caller: requireCaller,
-      successMessage: "Application registered.",
-    },
+    { action: "registerApplicationAction", schema: RegisterApplicationSchema, formData, caller: getCaller, successMessage: "Application registered." },
     registerApplication,
   );
   if (result.status === "success") revalidatePath("/teams", "layout");

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 
-import { requireCaller } from "@/lib/auth/session";
+import { getCaller } from "@/lib/auth/session";
 import { requestAccess } from "@/lib/data/requests/request-access";
 import { RequestAccessSchema } from "@/lib/domain/schemas";
 
@@ -14,13 +14,7 @@ export async function requestAccessAction(
   formData: FormData,
 ): Promise<ActionState<{ requestId: string }>> {
   const result = await handleForm(
-    {
-      action: "requestAccess",
-      schema: RequestAccessSchema,
-      formData,
-      caller: requireCaller,
-      successMessage: "Access request submitted for review.",
-    },
+    { action: "requestAccessAction", schema: RequestAccessSchema, formData, caller: getCaller, successMessage: "Access request saved." },
     requestAccess,
   );
   if (result.status === "success") revalidatePath("/", "layout");

@@ -1,25 +1,22 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 
-import { requireCaller } from "@/lib/auth/session";
-import { retryProvisioning } from "@/lib/data/requests/review-request";
-import type { RequestState } from "@/lib/domain/request-states";
+import { getCaller } from "@/lib/auth/session";
+import { retryProvisioning } from "@/lib/data/requests/retry-provisioning";
+import { RetrySchema } from "@/lib/domain/schemas";
 
 import type { ActionState } from "./action-state";
 import { handleForm } from "./handle-form";
 
-const RetrySchema = z.object({ requestId: z.uuid({ error: "The request id is invalid; reload the page." }) });
-
 export async function retryProvisioningAction(
-  _previous: ActionState<{ state: RequestState; failureReason: string | null }>,
+  _previous: ActionState<{ state: "approved" }>,
   formData: FormData,
-): Promise<ActionState<{ state: RequestState; failureReason: string | null }>> {
+): Promise<ActionState<{ state: "approved" }>> {
   const result = await handleForm(
-    { action: "retryProvisioning", schema: RetrySchema, formData, caller: requireCaller, successMessage: "Provisioning was queued again; progress shows above." },
+    { action: "retryProvisioningAction", schema: RetrySchema, formData, caller: getCaller, successMessage: "Provisioning was queued again; its progress shows above." },
     (caller, input) => retryProvisioning(caller, input.requestId),
   );
-  revalidatePath("/", "layout");
+  if (result.status === "success") revalidatePath("/", "layout");
   return result;
 }

@@ -2,7 +2,7 @@
 
 import { revalidatePath } from "next/cache";
 
-import { requireCaller } from "@/lib/auth/session";
+import { getCaller } from "@/lib/auth/session";
 import { revealCredential, type RevealedCredential } from "@/lib/data/credentials/reveal-credential";
 import { RevealCredentialSchema } from "@/lib/domain/schemas";
 
@@ -16,10 +16,10 @@ export async function revealCredentialAction(
 ): Promise<ActionState<RevealedCredential>> {
   const result = await handleForm(
     {
-      action: "revealCredential",
+      action: "revealCredentialAction",
       schema: RevealCredentialSchema,
       formData,
-      caller: requireCaller,
+      caller: getCaller,
       successMessage: "Copy the password now: Onramp does not keep it and cannot show it again.",
     },
     (caller, input) => revealCredential(caller, input.applicationId),

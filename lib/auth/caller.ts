@@ -62,15 +62,3 @@ export async function loadCaller(identity: { email: string; name?: string | null
 export function isTeamMember(caller: Caller, teamId: string): boolean {
   return caller.teams.some((team) => team.id === teamId);
 }
-
-export function requireTeamMember(caller: Caller, teamId: string): void {
-  if (!isTeamMember(caller, teamId)) {
-    throw new AppError("forbidden", "You are not a member of this team; ask one of its owners to add you.");
-  }
-}
-
-export function requirePlatformAdmin(caller: Caller): void {
-  if (!caller.isPlatformAdmin) {
-    throw new AppError("forbidden", "Only platform administrators can do this.");
-  }
-}

@@ -1,4 +1,4 @@
-import { aclsForGrant, type AclBinding } from "./acl-templates";
+import { aclKey, aclsForGrant, type AclBinding, type GrantRole } from "./acl-templates";
 import type { EnvironmentSettings } from "./environment";
 import { MS_PER_DAY, TOPIC_RULES } from "./platform-rules";
 
@@ -21,9 +21,14 @@ export interface PlannedTopic {
  */
 export interface ClusterPlan {
   topic: PlannedTopic | null;
+  /** ACL bindings to create. */
   acls: AclBinding[];
-  /** Kafka user to create, with a SCRAM-SHA-512 credential, when it does not exist yet. */
+  /** ACL bindings to delete, for a revocation. */
+  aclsToRemove: AclBinding[];
+  /** The application's Kafka user. */
   scramUser: string;
+  /** Whether to create the user with a SCRAM-SHA-512 credential when it does not exist yet. */
+  createUser: boolean;
 }
 
 export function topicConfigsFor(
@@ -56,7 +61,9 @@ export function planNewTopic(input: {
       role: "producer",
       transactional: input.transactional,
     }),
+    aclsToRemove: [],
     scramUser: producerApplication,
+    createUser: true,
   };
 }
 
@@ -71,7 +78,36 @@ export function planConsumerAccess(input: {
       topic: input.topic,
       role: "consumer",
     }),
+    aclsToRemove: [],
     scramUser: input.consumerApplication,
+    createUser: true,
+  };
+}
+
+/**
+ * Plans the removal of one grant's ACLs. Bindings that another live grant of the same
+ * application also needs (DESCRIBE on a topic it both produces and consumes) stay.
+ */
+export function planRevocation(input: {
+  application: string;
+  topic: string;
+  role: GrantRole;
+  transactional: boolean;
+  stillNeeded: AclBinding[];
+}): ClusterPlan {
+  const kept = new Set(input.stillNeeded.map(aclKey));
+  const granted = aclsForGrant({
+    application: input.application,
+    topic: input.topic,
+    role: input.role,
+    transactional: input.transactional,
+  });
+  return {
+    topic: null,
+    acls: [],
+    aclsToRemove: granted.filter((binding) => !kept.has(aclKey(binding))),
+    scramUser: input.application,
+    createUser: false,
   };
 }
 

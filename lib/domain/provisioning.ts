@@ -1,12 +1,19 @@
 /** The steps of a provisioning job, in the order they run. Each is safe to run again. */
 export const PROVISIONING_STEPS = ["topic", "topic_configs", "acls", "scram_user", "record"] as const;
-export type ProvisioningStepName = (typeof PROVISIONING_STEPS)[number];
+/** The steps of a revocation job. */
+export const REVOCATION_STEPS = ["revoke_acls", "record"] as const;
+export type ProvisioningStepName = (typeof PROVISIONING_STEPS)[number] | (typeof REVOCATION_STEPS)[number];
+
+export function jobStepsFor(requestType: "new_topic" | "topic_access" | "access_revocation"): readonly ProvisioningStepName[] {
+  return requestType === "access_revocation" ? REVOCATION_STEPS : PROVISIONING_STEPS;
+}
 
 export const PROVISIONING_STEP_LABELS: Record<ProvisioningStepName, string> = {
   topic: "Create the topic with its partitions and replication factor",
   topic_configs: "Set the topic's configs",
   acls: "Create the ACLs",
   scram_user: "Create the SCRAM user",
+  revoke_acls: "Delete the ACLs",
   record: "Record the result",
 };
 

@@ -71,7 +71,10 @@ export const RegisterApplicationSchema = z.object({
 });
 export type RegisterApplicationInput = z.infer<typeof RegisterApplicationSchema>;
 
-export const ProposeTopicSchema = z.object({
+/** Whether a form saves a draft or submits for review; submitting is the default. */
+const intent = z.enum(["submit", "draft"]).default("submit");
+
+const TopicFields = {
   domainId: identifier("a domain"),
   name: ruledName(checkTopicName),
   description: requiredText("a description", DESCRIPTION_MAX_LENGTH, 10),
@@ -80,9 +83,22 @@ export const ProposeTopicSchema = z.object({
   classification: z.enum(DATA_CLASSIFICATIONS, {
     error: "Choose whether the topic carries personal or health data.",
   }),
+};
+
+export const ProposeTopicSchema = z.object({
+  ...TopicFields,
   producerApplicationId: identifier("the producing application"),
+  intent,
 });
-export type ProposeTopicInput = z.infer<typeof ProposeTopicSchema>;
+export type Intent = "submit" | "draft";
+export type ProposeTopicInput = Omit<z.infer<typeof ProposeTopicSchema>, "intent"> & { intent?: Intent };
+
+export const ReviseTopicSchema = z.object({
+  requestId: identifier("a request"),
+  ...TopicFields,
+  note: z.string().trim().max(COMMENT_MAX_LENGTH, { error: `Shorten the note to ${COMMENT_MAX_LENGTH} characters or fewer.` }).default(""),
+});
+export type ReviseTopicInput = z.infer<typeof ReviseTopicSchema>;
 
 export const RequestAccessSchema = z.object({
   topicName: z
@@ -91,14 +107,55 @@ export const RequestAccessSchema = z.object({
     .min(1, { error: "Choose a topic." }),
   applicationId: identifier("the consuming application"),
   justification: requiredText("why the application needs these events", DESCRIPTION_MAX_LENGTH, 10),
+  intent,
 });
-export type RequestAccessInput = z.infer<typeof RequestAccessSchema>;
+export type RequestAccessInput = Omit<z.infer<typeof RequestAccessSchema>, "intent"> & { intent?: Intent };
+
+export const ReviseAccessSchema = z.object({
+  requestId: identifier("a request"),
+  justification: requiredText("why the application needs these events", DESCRIPTION_MAX_LENGTH, 10),
+  note: z.string().trim().max(COMMENT_MAX_LENGTH, { error: `Shorten the note to ${COMMENT_MAX_LENGTH} characters or fewer.` }).default(""),
+});
+export type ReviseAccessInput = z.infer<typeof ReviseAccessSchema>;
+
+export const REVIEW_DECISIONS = ["approve", "reject", "request_changes"] as const;
+export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
 
 export const ReviewSchema = z.object({
   requestId: identifier("a request"),
-  decision: z.enum(["approve", "reject"], { error: "Choose approve or reject." }),
+  decision: z.enum(REVIEW_DECISIONS, { error: "Choose approve, request changes or reject." }),
   comment: requiredText("a comment for the requester", COMMENT_MAX_LENGTH),
 });
+
+export const CommentSchema = z.object({
+  requestId: identifier("a request"),
+  body: requiredText("a comment", COMMENT_MAX_LENGTH),
+});
+export type CommentInput = z.infer<typeof CommentSchema>;
+
+export const CancelRequestSchema = z.object({
+  requestId: identifier("a request"),
+  reason: z.string().trim().max(COMMENT_MAX_LENGTH, { error: `Shorten the reason to ${COMMENT_MAX_LENGTH} characters or fewer.` }).default(""),
+});
+export type CancelRequestInput = z.infer<typeof CancelRequestSchema>;
+
+export const RevokeGrantSchema = z.object({
+  grantId: identifier("a grant"),
+  reason: requiredText("the reason for revoking", COMMENT_MAX_LENGTH),
+});
+export type RevokeGrantInput = z.infer<typeof RevokeGrantSchema>;
+
+export const AddTeamMemberSchema = z.object({
+  teamId: identifier("a team"),
+  email: z
+    .string({ error: "Enter the person's email address." })
+    .trim()
+    .toLowerCase()
+    .min(1, { error: "Enter the person's email address.", abort: true })
+    .email({ error: "Enter a valid email address, such as name@example.org." }),
+  role: z.enum(["owner", "member"], { error: "Choose owner or member." }),
+});
+export type AddTeamMemberInput = z.infer<typeof AddTeamMemberSchema>;
 export type ReviewInput = z.infer<typeof ReviewSchema>;
 
 export const RevealCredentialSchema = z.object({
@@ -116,3 +173,11 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   }
   return errors;
 }
+
+export const RetrySchema = z.object({ requestId: identifier("a request") });
+
+export const MarkNotificationsReadSchema = z.object({
+  /** A single notification, or all of the caller's when empty. */
+  notificationId: z.union([z.literal(""), z.uuid({ error: "The notification id is invalid; reload the page." })]).default(""),
+});
+export type MarkNotificationsReadInput = z.infer<typeof MarkNotificationsReadSchema>;

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { and, eq, ne, sql } from "drizzle-orm";
+import { and, eq, isNull, ne, sql } from "drizzle-orm";
 
 import { aclBindings, credentials, grants, provisioningJobs, provisioningSteps, topics } from "@/db/schema";
 import { retryPolicy } from "@/lib/config";
@@ -9,7 +9,7 @@ import type { ApplicationRow, RequestRow } from "@/lib/data/requests/load-reques
 import type { Transaction } from "@/lib/db";
 import type { ClusterPlan } from "@/lib/domain/cluster-plan";
 import { collisionKey } from "@/lib/domain/naming";
-import { PROVISIONING_STEPS } from "@/lib/domain/provisioning";
+import { jobStepsFor, type ProvisioningStepName } from "@/lib/domain/provisioning";
 import { SCRAM_MECHANISM_NAME } from "@/lib/kafka/scram";
 
 /**
@@ -24,7 +24,6 @@ export async function materializeApproval(
 ): Promise<{ jobId: string }> {
   const { request, application, plan, environment } = input;
 
-  let topicId: string;
   if (request.type === "new_topic") {
     const proposal = TopicProposalPayload.parse(request.payload);
     await tx
@@ -44,7 +43,7 @@ export async function materializeApproval(
   }
   const [topic] = await tx.select({ id: topics.id }).from(topics).where(eq(topics.name, request.topicName));
   if (!topic) throw new Error(`topic ${request.topicName} of request ${request.id} is not in the database`);
-  topicId = topic.id;
+  const topicId = topic.id;
 
   const role = request.type === "new_topic" ? "producer" : "consumer";
   await tx
@@ -54,7 +53,14 @@ export async function materializeApproval(
   const [grant] = await tx
     .select({ id: grants.id })
     .from(grants)
-    .where(and(eq(grants.applicationId, application.id), eq(grants.topicId, topicId), eq(grants.role, role)));
+    .where(
+      and(
+        eq(grants.applicationId, application.id),
+        eq(grants.topicId, topicId),
+        eq(grants.role, role),
+        isNull(grants.revokedAt),
+      ),
+    );
   if (!grant) throw new Error(`grant of request ${request.id} was not written`);
   await tx
     .insert(aclBindings)
@@ -67,12 +73,23 @@ export async function materializeApproval(
     .onConflictDoNothing()
     .returning({ id: credentials.id });
 
+  return enqueueJob(tx, { requestId: request.id, steps: jobStepsFor(request.type), createdCredential: insertedCredential.length > 0 });
+}
+
+/**
+ * Queues the job of a request, or queues it again. A job queued again resumes: steps already
+ * done stay done and the others start over.
+ */
+export async function enqueueJob(
+  tx: Transaction,
+  input: { requestId: string; steps: readonly ProvisioningStepName[]; createdCredential: boolean },
+): Promise<{ jobId: string }> {
   const [job] = await tx
     .insert(provisioningJobs)
     .values({
-      requestId: request.id,
+      requestId: input.requestId,
       maxAttempts: retryPolicy().maxAttempts,
-      createdCredential: insertedCredential.length > 0,
+      createdCredential: input.createdCredential,
     })
     .onConflictDoUpdate({
       target: provisioningJobs.requestId,
@@ -90,13 +107,12 @@ export async function materializeApproval(
       },
     })
     .returning({ id: provisioningJobs.id });
-  if (!job) throw new Error(`job of request ${request.id} was not written`);
+  if (!job) throw new Error(`job of request ${input.requestId} was not written`);
 
   await tx
     .insert(provisioningSteps)
-    .values(PROVISIONING_STEPS.map((name, position) => ({ jobId: job.id, name, position })))
+    .values(input.steps.map((name, position) => ({ jobId: job.id, name, position })))
     .onConflictDoNothing();
-  // A job queued again resumes: steps already done stay done, the others start over.
   await tx
     .update(provisioningSteps)
     .set({ state: "pending", lastError: null })

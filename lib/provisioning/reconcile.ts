@@ -1,13 +1,13 @@
 import "server-only";
 
-import { and, eq, isNotNull } from "drizzle-orm";
+import { and, eq, isNotNull, isNull } from "drizzle-orm";
 import { ConfigResourceTypes } from "kafkajs";
 
 import { aclBindings, credentials, grants, topics } from "@/db/schema";
 import { config, environmentSettings } from "@/lib/config";
+import { bindingOf } from "@/lib/data/acl-binding-row";
 import { recordAuditEvent } from "@/lib/data/audit/record-audit-event";
 import { getDb, type Queryable } from "@/lib/db";
-import type { AclBinding } from "@/lib/domain/acl-templates";
 import { topicConfigsFor, type PlannedTopic } from "@/lib/domain/cluster-plan";
 import { computeDrift, describeDrift, isRepairable, type DesiredState, type DriftItem } from "@/lib/domain/drift";
 import { createMissingAcls, deleteAcls } from "@/lib/kafka/acls";
@@ -17,18 +17,6 @@ import { observeCluster } from "@/lib/kafka/observe-cluster";
 import { generatePassword, upsertScramUser } from "@/lib/kafka/scram";
 import { createTopic } from "@/lib/kafka/topics";
 import { logger } from "@/lib/logger";
-
-function bindingOf(row: typeof aclBindings.$inferSelect): AclBinding {
-  return {
-    principal: row.principal,
-    resourceType: row.resourceType as AclBinding["resourceType"],
-    resourceName: row.resourceName,
-    patternType: row.patternType as AclBinding["patternType"],
-    operation: row.operation as AclBinding["operation"],
-    permission: row.permission as AclBinding["permission"],
-    host: row.host,
-  };
-}
 
 /** Reads the desired state from the database: live topics, grants' ACLs and credentials. */
 export async function loadDesiredState(db: Queryable): Promise<DesiredState> {
@@ -54,7 +42,8 @@ export async function loadDesiredState(db: Queryable): Promise<DesiredState> {
   const bindingRows = await db
     .select({ binding: aclBindings, activatedAt: grants.activatedAt })
     .from(aclBindings)
-    .innerJoin(grants, eq(grants.id, aclBindings.grantId));
+    .innerJoin(grants, eq(grants.id, aclBindings.grantId))
+    .where(isNull(grants.revokedAt));
   const users = await db
     .select({ username: credentials.username })
     .from(credentials)

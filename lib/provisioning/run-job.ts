@@ -5,6 +5,7 @@ import { and, asc, eq, isNull, sql } from "drizzle-orm";
 import { credentials, grants, provisioningJobs, provisioningSteps, requests, topics } from "@/db/schema";
 import { config, retryPolicy } from "@/lib/config";
 import { recordAuditEvent } from "@/lib/data/audit/record-audit-event";
+import { notifyRequestEvent } from "@/lib/data/notifications/notify";
 import { loadRequestPlan } from "@/lib/data/requests/load-request-plan";
 import { getDb } from "@/lib/db";
 import type { ClusterPlan } from "@/lib/domain/cluster-plan";
@@ -167,6 +168,7 @@ async function recordSuccess(job: ClaimedJob, workerId: string, started: number)
       .update(provisioningSteps)
       .set({ state: "done", finishedAt: sql`now()`, durationMs: Date.now() - started })
       .where(and(eq(provisioningSteps.jobId, job.id), eq(provisioningSteps.name, "record")));
+    await notifyRequestEvent(tx, { event: { kind: "provisioned" }, request, actorId: null });
     await recordAuditEvent(tx, {
       actorId: null,
       action: "request.provisioned",
@@ -280,6 +282,7 @@ async function failJob(input: { job: ClaimedJob; workerId: string; reason: strin
         }
       }
     }
+    await notifyRequestEvent(tx, { event: { kind: "provisioning_failed" }, request, actorId: null });
     await recordAuditEvent(tx, {
       actorId: null,
       action: "request.failed",

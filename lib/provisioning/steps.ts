@@ -6,7 +6,7 @@ import type { ClusterPlan } from "@/lib/domain/cluster-plan";
 import { topicDifferences } from "@/lib/domain/cluster-plan";
 import type { AclBinding } from "@/lib/domain/acl-templates";
 import type { ProvisioningStepName } from "@/lib/domain/provisioning";
-import { createMissingAcls } from "@/lib/kafka/acls";
+import { createMissingAcls, deleteAcls } from "@/lib/kafka/acls";
 import { getAdmin } from "@/lib/kafka/client";
 import { generatePassword, scramUserExists, upsertScramUser } from "@/lib/kafka/scram";
 import { createTopic, describeTopic } from "@/lib/kafka/topics";
@@ -25,6 +25,7 @@ export interface StepDetails {
   topic_configs?: { altered: boolean };
   acls?: { created: AclBinding[] };
   scram_user?: { created: boolean; creating?: boolean };
+  revoke_acls?: { deleted: number };
 }
 
 export interface StepContext {
@@ -94,7 +95,14 @@ export const CLUSTER_STEPS: Record<ClusterStepName, (context: StepContext) => Pr
     return { created: [...(details.acls?.created ?? []), ...created] };
   },
 
+  async revoke_acls({ plan }) {
+    // Deleting a binding that is already gone matches nothing, so a rerun is harmless.
+    await deleteAcls(await getAdmin(), plan.aclsToRemove);
+    return { deleted: plan.aclsToRemove.length };
+  },
+
   async scram_user({ plan, details, credentialIsNew, saveDetail }) {
+    if (!plan.createUser) return { created: false };
     if (await scramUserExists(plan.scramUser)) {
       // A new credential record with a user already on the cluster means someone else made the
       // user, unless an earlier run of this step made it and crashed before recording that.

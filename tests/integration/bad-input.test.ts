@@ -111,7 +111,7 @@ describe("bad input on every form", () => {
 
   async function submitTopic(overrides: Record<string, string>) {
     return handleForm(
-      { action: "proposeTopic", schema: ProposeTopicSchema, formData: form({ ...validTopic(), ...overrides }), caller, successMessage: "ok" },
+      { action: "proposeTopicAction", schema: ProposeTopicSchema, formData: form({ ...validTopic(), ...overrides }), caller: async () => caller, successMessage: "ok" },
       proposeTopic,
     );
   }
@@ -172,7 +172,7 @@ describe("bad input on every form", () => {
     if (submitted.name === "duplicate") submitted.name = existing;
 
     const result = await handleForm(
-      { action: "registerApplication", schema: RegisterApplicationSchema, formData: form(submitted), caller, successMessage: "ok" },
+      { action: "registerApplicationAction", schema: RegisterApplicationSchema, formData: form(submitted), caller: async () => caller, successMessage: "ok" },
       registerApplication,
     );
 
@@ -187,17 +187,18 @@ describe("bad input on every form", () => {
 
     const result = await handleForm(
       {
-        action: "registerApplication",
+        action: "registerApplicationAction",
         schema: RegisterApplicationSchema,
         formData: form({ teamId: otherTeam.teamId, name: `intruder-${uniqueSuffix()}`, kind: "producer", description: "x" }),
-        caller,
+        caller: async () => caller,
         successMessage: "ok",
       },
       registerApplication,
     );
 
     expect(result.status).toBe("error");
-    expect(result.message).toMatch(/not a member of this team/);
+    expect(result.code).toBe("forbidden");
+    expect(result.message).toMatch(/Only the team's owners/);
     expect(await rowCounts()).toEqual(before);
   });
 
@@ -212,7 +213,7 @@ describe("bad input on every form", () => {
     const before = await rowCounts();
 
     const result = await handleForm(
-      { action: "createTeam", schema: CreateTeamSchema, formData: form({ name: name === "duplicate" ? existing : name }), caller, successMessage: "ok" },
+      { action: "createTeamAction", schema: CreateTeamSchema, formData: form({ name: name === "duplicate" ? existing : name }), caller: async () => caller, successMessage: "ok" },
       createTeam,
     );
 
@@ -237,7 +238,7 @@ describe("bad input on every form", () => {
     if (submitted.applicationId === "producer") submitted.applicationId = producerId;
     const run = () =>
       handleForm(
-        { action: "requestAccess", schema: RequestAccessSchema, formData: form(submitted), caller, successMessage: "ok" },
+        { action: "requestAccessAction", schema: RequestAccessSchema, formData: form(submitted), caller: async () => caller, successMessage: "ok" },
         requestAccess,
       );
     if (values.duplicate) {

@@ -156,14 +156,19 @@ export async function findCoordinatorErrorCode(username: string, password: strin
   }
 }
 
-/** Approves a request and runs the provisioning jobs that are due, as the worker would. */
+/**
+ * Approves a request at each review step, the topic owner's first when one is given, then runs
+ * the provisioning jobs that are due, as the worker would.
+ */
 export async function approveAndProvision(
   reviewer: Caller,
   requestId: string,
   comment = "Approved.",
+  topicOwner?: Caller,
 ): Promise<{ state: string; failureReason: string | null }> {
   const { reviewRequest } = await import("@/lib/data/requests/review-request");
   const { drainJobs } = await import("@/lib/provisioning/worker");
+  if (topicOwner) await reviewRequest(topicOwner, { requestId, decision: "approve", comment: `Owner: ${comment}` });
   await reviewRequest(reviewer, { requestId, decision: "approve", comment });
   await drainJobs();
   return requestOutcome(requestId);

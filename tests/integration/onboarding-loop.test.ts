@@ -144,7 +144,7 @@ describe("onboarding loop on the local broker", () => {
       applicationId: consumerApp.id,
       justification: "Send decision letter emails to veterans.",
     });
-    const outcome = await approveAndProvision(admin, requestId, "Approved for email.");
+    const outcome = await approveAndProvision(admin, requestId, "Approved for email.", producerCaller);
     expect(outcome.state).toBe("provisioned");
 
     const credential = await revealCredential(consumerCaller, consumerApp.id);

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 import { aclBindings, provisioningSteps, provisioningJobs, topics } from "@/db/schema";
 import { proposeTopic } from "@/lib/data/requests/propose-topic";
-import { retryProvisioning } from "@/lib/data/requests/review-request";
+import { retryProvisioning } from "@/lib/data/requests/retry-provisioning";
 import { closeDb, getDb } from "@/lib/db";
 import { describeAclsOf } from "@/lib/kafka/acls";
 import { resetAdmin } from "@/lib/kafka/client";

@@ -86,7 +86,7 @@ describe("reconciler", () => {
       applicationId: consumer.id,
       justification: "Notify veterans of status changes.",
     });
-    expect((await approveAndProvision(admin, requestId)).state).toBe("provisioned");
+    expect((await approveAndProvision(admin, requestId, "Approved.", producerCaller)).state).toBe("provisioned");
 
     extraAcl = {
       principal: `User:${consumerName}`,

@@ -74,7 +74,9 @@ describe("planNewTopic", () => {
         topic: "claims_contention_created",
         role: "producer",
       }),
+      aclsToRemove: [],
       scramUser: "claims-notifier",
+      createUser: true,
     });
   });
 

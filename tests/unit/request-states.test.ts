@@ -12,8 +12,14 @@ import {
 
 // The lifecycle written out independently of the table in request-states.ts.
 const ALLOWED: ReadonlyArray<readonly [RequestState, RequestState]> = [
+  ["draft", "submitted"],
+  ["draft", "cancelled"],
+  ["submitted", "changes_requested"],
   ["submitted", "approved"],
   ["submitted", "rejected"],
+  ["submitted", "cancelled"],
+  ["changes_requested", "submitted"],
+  ["changes_requested", "cancelled"],
   ["approved", "provisioning"],
   ["provisioning", "provisioned"],
   ["provisioning", "failed"],
@@ -27,19 +33,22 @@ const REJECTED = ALL_PAIRS.filter(
 );
 
 describe("REQUEST_STATES", () => {
-  it("lists the six states", () => {
+  it("lists the nine states", () => {
     expect(REQUEST_STATES).toEqual([
+      "draft",
       "submitted",
+      "changes_requested",
       "approved",
       "rejected",
+      "cancelled",
       "provisioning",
       "provisioned",
       "failed",
     ]);
   });
 
-  it("leaves thirty rejected pairs", () => {
-    expect(REJECTED).toHaveLength(30);
+  it("leaves sixty-nine rejected pairs", () => {
+    expect(REJECTED).toHaveLength(81 - 12);
   });
 });
 
@@ -86,7 +95,7 @@ describe("allowedTransitions", () => {
     expect(allowedTransitions(from)).toEqual(expected);
   });
 
-  it.each(["rejected", "provisioned"] as const)("ends at %s", (state) => {
+  it.each(["rejected", "cancelled", "provisioned"] as const)("ends at %s", (state) => {
     expect(allowedTransitions(state)).toEqual([]);
   });
 });

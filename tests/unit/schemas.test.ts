@@ -40,7 +40,7 @@ describe("ProposeTopicSchema", () => {
   };
 
   it("parses and coerces valid input", () => {
-    expect(ProposeTopicSchema.parse(valid)).toEqual({ ...valid, partitions: 3, retentionDays: 7 });
+    expect(ProposeTopicSchema.parse(valid)).toEqual({ ...valid, partitions: 3, retentionDays: 7, intent: "submit" });
   });
 
   it("trims the topic name", () => {
@@ -249,7 +249,7 @@ describe("RequestAccessSchema", () => {
   };
 
   it("parses valid input", () => {
-    expect(RequestAccessSchema.parse(valid)).toEqual(valid);
+    expect(RequestAccessSchema.parse(valid)).toEqual({ ...valid, intent: "submit" });
   });
 
   it.each([
@@ -302,13 +302,13 @@ describe("RequestAccessSchema", () => {
 describe("ReviewSchema", () => {
   const valid = { requestId: REQUEST_ID, decision: "approve", comment: "Looks good." };
 
-  it.each(["approve", "reject"])("parses decision %s", (decision) => {
+  it.each(["approve", "reject", "request_changes"])("parses decision %s", (decision) => {
     expect(ReviewSchema.parse({ ...valid, decision })).toEqual({ ...valid, decision });
   });
 
   it.each([
     { field: "requestId", message: "Choose a request." },
-    { field: "decision", message: "Choose approve or reject." },
+    { field: "decision", message: "Choose approve, request changes or reject." },
     { field: "comment", message: "Enter a comment for the requester." },
   ])("requires $field", ({ field, message }) => {
     const input: Record<string, unknown> = { ...valid };
@@ -326,7 +326,7 @@ describe("ReviewSchema", () => {
       value: "request-1",
       message: "Choose a request from the list.",
     },
-    { label: "unknown decision", field: "decision", value: "maybe", message: "Choose approve or reject." },
+    { label: "unknown decision", field: "decision", value: "maybe", message: "Choose approve, request changes or reject." },
     { label: "blank comment", field: "comment", value: "   ", message: "Enter a comment for the requester." },
     {
       label: "long comment",

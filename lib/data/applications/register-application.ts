@@ -1,7 +1,8 @@
 import "server-only";
 
 import { applications } from "@/db/schema";
-import { requireTeamMember, type Caller } from "@/lib/auth/caller";
+import { assertAllowed } from "@/lib/auth/assert-allowed";
+import type { Caller } from "@/lib/auth/caller";
 import { getDb } from "@/lib/db";
 import type { RegisterApplicationInput } from "@/lib/domain/schemas";
 import { fieldError, isUniqueViolation } from "@/lib/errors";
@@ -14,7 +15,7 @@ export async function registerApplication(
   caller: Caller,
   input: RegisterApplicationInput,
 ): Promise<{ applicationId: string }> {
-  requireTeamMember(caller, input.teamId);
+  assertAllowed(caller, "application.register", { teamId: input.teamId });
 
   const db = await getDb();
   try {

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { and, asc, eq, isNotNull } from "drizzle-orm";
+import { and, asc, eq, isNotNull, isNull } from "drizzle-orm";
 
 import { applications, domains, grants, teams, topics } from "@/db/schema";
 import { getDb } from "@/lib/db";
@@ -10,13 +10,14 @@ export interface CatalogTopicDetail {
   name: string;
   domain: string;
   ownerTeam: string;
+  ownerTeamId: string;
   environment: string;
   partitions: number;
   retentionDays: number;
   description: string;
   classification: "none" | "personal" | "health";
   provisionedAt: Date | null;
-  applications: Array<{ name: string; team: string; role: "producer" | "consumer" }>;
+  applications: Array<{ grantId: string; name: string; team: string; role: "producer" | "consumer" }>;
 }
 
 export async function getCatalogTopic(name: string): Promise<CatalogTopicDetail | null> {
@@ -27,6 +28,7 @@ export async function getCatalogTopic(name: string): Promise<CatalogTopicDetail 
       name: topics.name,
       domain: domains.name,
       ownerTeam: teams.name,
+      ownerTeamId: teams.id,
       environment: topics.environment,
       partitions: topics.partitions,
       retentionDays: topics.retentionDays,
@@ -41,11 +43,11 @@ export async function getCatalogTopic(name: string): Promise<CatalogTopicDetail 
   if (!topic) return null;
 
   const granted = await db
-    .select({ name: applications.name, team: teams.name, role: grants.role })
+    .select({ grantId: grants.id, name: applications.name, team: teams.name, role: grants.role })
     .from(grants)
     .innerJoin(applications, eq(applications.id, grants.applicationId))
     .innerJoin(teams, eq(teams.id, applications.teamId))
-    .where(and(eq(grants.topicId, topic.id), isNotNull(grants.activatedAt)))
+    .where(and(eq(grants.topicId, topic.id), isNotNull(grants.activatedAt), isNull(grants.revokedAt)))
     .orderBy(asc(grants.role), asc(applications.name));
 
   return { ...topic, applications: granted };

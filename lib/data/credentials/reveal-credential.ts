@@ -3,7 +3,8 @@ import "server-only";
 import { and, eq, isNull, sql } from "drizzle-orm";
 
 import { applications, credentials } from "@/db/schema";
-import { requireTeamMember, type Caller } from "@/lib/auth/caller";
+import { assertAllowed } from "@/lib/auth/assert-allowed";
+import type { Caller } from "@/lib/auth/caller";
 import { bootstrapServers, config } from "@/lib/config";
 import { getDb } from "@/lib/db";
 import { resourcePrefixFor } from "@/lib/domain/acl-templates";
@@ -36,7 +37,7 @@ export async function revealCredential(caller: Caller, applicationId: string): P
     .from(applications)
     .where(eq(applications.id, applicationId));
   if (!application) throw notFound("Application", applicationId);
-  requireTeamMember(caller, application.teamId);
+  assertAllowed(caller, "credential.reveal", { teamId: application.teamId });
 
   const [claimed] = await db
     .update(credentials)

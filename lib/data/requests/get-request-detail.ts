@@ -1,16 +1,28 @@
 import "server-only";
 
 import { alias } from "drizzle-orm/pg-core";
-import { asc, eq, inArray, type SQL } from "drizzle-orm";
+import { and, asc, desc, eq, inArray, type SQL } from "drizzle-orm";
 
-import { applications, requests, teams, users } from "@/db/schema";
-import { isTeamMember, type Caller } from "@/lib/auth/caller";
+import { applications, requestComments, requestRevisions, requests, teams, topics, users } from "@/db/schema";
+import { authorize } from "@/lib/auth/policy";
+import type { Caller } from "@/lib/auth/caller";
 import { getDb } from "@/lib/db";
 import type { ClusterPlan } from "@/lib/domain/cluster-plan";
-import type { RequestState, RequestType } from "@/lib/domain/request-states";
+import { diffPayloads, type FieldChange } from "@/lib/domain/payload-diff";
+import { isCancellable, isEditable, type RequestState, type RequestType } from "@/lib/domain/request-states";
+import { reviewStepsFor, type ReviewStep } from "@/lib/domain/review-steps";
 import { AppError } from "@/lib/errors";
 
 import { planForRequest } from "./load-request-plan";
+
+export interface RequestComment {
+  id: string;
+  kind: string;
+  step: ReviewStep | null;
+  body: string;
+  author: string;
+  createdAt: Date;
+}
 
 export interface RequestDetail {
   id: string;
@@ -18,93 +30,158 @@ export interface RequestDetail {
   state: RequestState;
   topicName: string;
   payload: unknown;
+  version: number;
+  reviewStep: ReviewStep | null;
+  reviewSteps: ReviewStep[];
   teamId: string;
   teamName: string;
+  topicOwnerTeamId: string | null;
   applicationName: string;
   requestedBy: string;
   createdAt: Date;
   updatedAt: Date;
-  reviewedBy: string | null;
-  reviewedAt: Date | null;
-  reviewComment: string | null;
   failureReason: string | null;
   plan: ClusterPlan;
-  /** True when the caller is an administrator outside the requesting team. */
-  callerMayReview: boolean;
+  /** What changed in the last resubmission, when there was one. */
+  lastChanges: FieldChange[];
+  comments: RequestComment[];
+  may: { review: boolean; edit: boolean; cancel: boolean; comment: boolean; retry: boolean };
 }
 
-const reviewers = alias(users, "reviewers");
+const ownerTeams = alias(teams, "owner_teams");
 
-function detailQuery() {
-  return {
-    request: requests,
-    application: applications,
-    teamName: teams.name,
-    requestedBy: users.name,
-    reviewedBy: reviewers.name,
-  };
-}
-
-async function selectDetails(where: SQL | undefined) {
+async function selectRequests(where: SQL | undefined) {
   const db = await getDb();
   return db
-    .select(detailQuery())
+    .select({
+      request: requests,
+      application: applications,
+      teamName: teams.name,
+      requestedBy: users.name,
+      topicOwnerTeamId: ownerTeams.id,
+    })
     .from(requests)
     .innerJoin(applications, eq(applications.id, requests.applicationId))
     .innerJoin(teams, eq(teams.id, requests.teamId))
     .innerJoin(users, eq(users.id, requests.requestedBy))
-    .leftJoin(reviewers, eq(reviewers.id, requests.reviewedBy))
+    .leftJoin(topics, eq(topics.name, requests.topicName))
+    .leftJoin(ownerTeams, eq(ownerTeams.id, topics.ownerTeamId))
     .where(where)
     .orderBy(asc(requests.createdAt));
 }
 
-function toDetail(row: Awaited<ReturnType<typeof selectDetails>>[number], caller: Caller): RequestDetail {
+type RequestRowWithJoins = Awaited<ReturnType<typeof selectRequests>>[number];
+
+async function toDetail(row: RequestRowWithJoins, caller: Caller, withThread: boolean): Promise<RequestDetail> {
+  const db = await getDb();
   const { request, application } = row;
+  const topicOwnerTeamId = request.type === "new_topic" ? null : row.topicOwnerTeamId;
+  const resource = { teamId: request.teamId, topicOwnerTeamId, reviewStep: request.reviewStep };
+
+  let comments: RequestComment[] = [];
+  let lastChanges: FieldChange[] = [];
+  if (withThread) {
+    comments = await db
+      .select({
+        id: requestComments.id,
+        kind: requestComments.kind,
+        step: requestComments.step,
+        body: requestComments.body,
+        author: users.name,
+        createdAt: requestComments.createdAt,
+      })
+      .from(requestComments)
+      .innerJoin(users, eq(users.id, requestComments.authorId))
+      .where(eq(requestComments.requestId, request.id))
+      .orderBy(asc(requestComments.createdAt));
+    const revisions = await db
+      .select({ version: requestRevisions.version, payload: requestRevisions.payload })
+      .from(requestRevisions)
+      .where(eq(requestRevisions.requestId, request.id))
+      .orderBy(desc(requestRevisions.version))
+      .limit(2);
+    if (revisions.length === 2) {
+      lastChanges = diffPayloads(revisions[1]!.payload as Record<string, unknown>, revisions[0]!.payload as Record<string, unknown>);
+    }
+  }
+
   return {
     id: request.id,
     type: request.type,
     state: request.state,
     topicName: request.topicName,
     payload: request.payload,
+    version: request.version,
+    reviewStep: request.reviewStep,
+    reviewSteps: reviewStepsFor(request.type, { requesterOwnsTopic: topicOwnerTeamId === request.teamId }),
     teamId: request.teamId,
     teamName: row.teamName,
+    topicOwnerTeamId,
     applicationName: application.name,
     requestedBy: row.requestedBy,
     createdAt: request.createdAt,
     updatedAt: request.updatedAt,
-    reviewedBy: row.reviewedBy,
-    reviewedAt: request.reviewedAt,
-    reviewComment: request.reviewComment,
     failureReason: request.failureReason,
-    plan: planForRequest(request, application),
-    callerMayReview: caller.isPlatformAdmin && !isTeamMember(caller, request.teamId),
+    plan: await planForRequest(db, request, application),
+    lastChanges,
+    comments,
+    may: {
+      review: request.state === "submitted" && authorize(caller, "request.review", resource).allowed,
+      edit: isEditable(request.state) && authorize(caller, "request.edit", resource).allowed,
+      cancel: isCancellable(request.state) && authorize(caller, "request.cancel", resource).allowed,
+      comment: authorize(caller, "request.comment", resource).allowed,
+      retry: request.state === "failed" && authorize(caller, "request.retry").allowed,
+    },
   };
 }
 
-/** One request with its cluster plan, visible to the requesting team and to administrators. */
+/** One request with its plan, conversation and last changes, for those allowed to see it. */
 export async function getRequestDetail(caller: Caller, requestId: string): Promise<RequestDetail | null> {
-  const [row] = await selectDetails(eq(requests.id, requestId));
+  const [row] = await selectRequests(eq(requests.id, requestId));
   if (!row) return null;
-  if (!caller.isPlatformAdmin && !isTeamMember(caller, row.request.teamId)) {
-    throw new AppError("forbidden", "Only the requesting team and platform administrators can see this request.");
-  }
-  return toDetail(row, caller);
+  const topicOwnerTeamId = row.request.type === "new_topic" ? null : row.topicOwnerTeamId;
+  const decision = authorize(caller, "request.read", { teamId: row.request.teamId, topicOwnerTeamId });
+  if (!decision.allowed) throw new AppError("forbidden", decision.reason);
+  return toDetail(row, caller, true);
 }
 
-/** Submitted requests, oldest first, each with the exact cluster changes it will make. */
-export async function listReviewQueue(caller: Caller): Promise<RequestDetail[]> {
-  if (!caller.isPlatformAdmin) {
-    throw new AppError("forbidden", "Only platform administrators can see the approval queue.");
-  }
-  const rows = await selectDetails(eq(requests.state, "submitted"));
-  return rows.map((row) => toDetail(row, caller));
+export interface QueueFilters {
+  type?: RequestType;
+  teamId?: string;
 }
 
-/** Requests whose provisioning failed or is still running, oldest first, for administrators. */
+/**
+ * Submitted requests waiting for the caller, oldest first: those at the platform step for
+ * administrators, and access requests at the owner step for the topic's owning team. Requests
+ * the caller may not decide (their own team's) are left out.
+ */
+export async function listReviewQueue(caller: Caller, filters: QueueFilters = {}): Promise<RequestDetail[]> {
+  const rows = await selectRequests(
+    and(
+      eq(requests.state, "submitted"),
+      filters.type ? eq(requests.type, filters.type) : undefined,
+      filters.teamId ? eq(requests.teamId, filters.teamId) : undefined,
+    ),
+  );
+  const mine = rows.filter((row) =>
+    authorize(caller, "request.review", {
+      teamId: row.request.teamId,
+      topicOwnerTeamId: row.request.type === "new_topic" ? null : row.topicOwnerTeamId,
+      reviewStep: row.request.reviewStep,
+    }).allowed,
+  );
+  return Promise.all(mine.map((row) => toDetail(row, caller, false)));
+}
+
+/** Requests whose provisioning is running or failed, oldest first, for administrators. */
 export async function listProvisioningAttention(caller: Caller): Promise<RequestDetail[]> {
-  if (!caller.isPlatformAdmin) {
-    throw new AppError("forbidden", "Only platform administrators can see provisioning jobs.");
-  }
-  const rows = await selectDetails(inArray(requests.state, ["approved", "provisioning", "failed"]));
-  return rows.map((row) => toDetail(row, caller));
+  const decision = authorize(caller, "request.retry");
+  if (!decision.allowed) throw new AppError("forbidden", decision.reason);
+  const rows = await selectRequests(inArray(requests.state, ["approved", "provisioning", "failed"]));
+  return Promise.all(rows.map((row) => toDetail(row, caller, false)));
+}
+
+/** How many requests wait for the caller's review, for the navigation. */
+export async function countReviewQueue(caller: Caller): Promise<number> {
+  return (await listReviewQueue(caller)).length;
 }

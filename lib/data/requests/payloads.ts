@@ -17,3 +17,11 @@ export const AccessProposalPayload = z.object({
   justification: z.string(),
 });
 export type AccessProposalPayload = z.infer<typeof AccessProposalPayload>;
+
+/** What a revocation request stores: the grant it removes and why. */
+export const RevocationPayload = z.object({
+  grantId: z.string(),
+  role: z.enum(["producer", "consumer"]),
+  reason: z.string(),
+});
+export type RevocationPayload = z.infer<typeof RevocationPayload>;

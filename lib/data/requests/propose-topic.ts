@@ -3,16 +3,18 @@ import "server-only";
 import { and, eq, notInArray } from "drizzle-orm";
 
 import { applications, domains, requests, topics } from "@/db/schema";
-import { requireTeamMember, type Caller } from "@/lib/auth/caller";
+import { assertAllowed } from "@/lib/auth/assert-allowed";
+import type { Caller } from "@/lib/auth/caller";
 import { environmentSettings } from "@/lib/config";
 import { getDb } from "@/lib/db";
 import { checkClassificationAllowed } from "@/lib/domain/environment";
+import { reviewStepsFor } from "@/lib/domain/review-steps";
 import { collisionKey } from "@/lib/domain/naming";
 import type { ProposeTopicInput } from "@/lib/domain/schemas";
 import { AppError, fieldError, isUniqueViolation } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 
-import { insertSubmittedRequest } from "./insert-submitted-request";
+import { insertRequest } from "./insert-request";
 import type { TopicProposalPayload } from "./payloads";
 
 function nameTaken(name: string, existing: string): AppError {
@@ -29,7 +31,7 @@ export async function proposeTopic(caller: Caller, input: ProposeTopicInput): Pr
     .from(applications)
     .where(eq(applications.id, input.producerApplicationId));
   if (!application) throw fieldError("producerApplicationId", "Choose a producing application from the list.");
-  requireTeamMember(caller, application.teamId);
+  assertAllowed(caller, "topic.propose", { teamId: application.teamId });
   if (application.kind === "consumer") {
     throw fieldError(
       "producerApplicationId",
@@ -53,7 +55,7 @@ export async function proposeTopic(caller: Caller, input: ProposeTopicInput): Pr
       and(
         eq(requests.type, "new_topic"),
         eq(requests.topicNameKey, nameKey),
-        notInArray(requests.state, ["rejected", "failed"]),
+        notInArray(requests.state, ["rejected", "failed", "cancelled"]),
       ),
     );
   if (openProposal) {
@@ -71,8 +73,10 @@ export async function proposeTopic(caller: Caller, input: ProposeTopicInput): Pr
 
   try {
     const request = await db.transaction((tx) =>
-      insertSubmittedRequest(tx, {
+      insertRequest(tx, {
         type: "new_topic",
+        intent: input.intent ?? "submit",
+        firstStep: reviewStepsFor("new_topic", { requesterOwnsTopic: true })[0] ?? null,
         teamId: application.teamId,
         requestedBy: caller.userId,
         applicationId: application.id,

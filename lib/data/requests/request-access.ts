@@ -1,15 +1,17 @@
 import "server-only";
 
-import { and, eq, inArray, isNotNull } from "drizzle-orm";
+import { and, eq, inArray, isNotNull, isNull } from "drizzle-orm";
 
 import { applications, grants, requests, topics } from "@/db/schema";
-import { requireTeamMember, type Caller } from "@/lib/auth/caller";
+import { assertAllowed } from "@/lib/auth/assert-allowed";
+import type { Caller } from "@/lib/auth/caller";
 import { getDb } from "@/lib/db";
+import { reviewStepsFor } from "@/lib/domain/review-steps";
 import type { RequestAccessInput } from "@/lib/domain/schemas";
 import { fieldError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 
-import { insertSubmittedRequest } from "./insert-submitted-request";
+import { insertRequest } from "./insert-request";
 import type { AccessProposalPayload } from "./payloads";
 
 /** Asks for read access to a catalog topic for one of the caller's consuming applications. */
@@ -17,7 +19,7 @@ export async function requestAccess(caller: Caller, input: RequestAccessInput): 
   const db = await getDb();
 
   const [topic] = await db
-    .select({ id: topics.id, name: topics.name })
+    .select({ id: topics.id, name: topics.name, ownerTeamId: topics.ownerTeamId })
     .from(topics)
     .where(and(eq(topics.name, input.topicName), isNotNull(topics.provisionedAt)));
   if (!topic) {
@@ -29,7 +31,7 @@ export async function requestAccess(caller: Caller, input: RequestAccessInput): 
     .from(applications)
     .where(eq(applications.id, input.applicationId));
   if (!application) throw fieldError("applicationId", "Choose a consuming application from the list.");
-  requireTeamMember(caller, application.teamId);
+  assertAllowed(caller, "access.request", { teamId: application.teamId });
   if (application.kind === "producer") {
     throw fieldError("applicationId", `${application.name} is registered as a producer only; choose an application that consumes.`);
   }
@@ -37,7 +39,14 @@ export async function requestAccess(caller: Caller, input: RequestAccessInput): 
   const [grant] = await db
     .select({ id: grants.id })
     .from(grants)
-    .where(and(eq(grants.applicationId, application.id), eq(grants.topicId, topic.id), eq(grants.role, "consumer")));
+    .where(
+      and(
+        eq(grants.applicationId, application.id),
+        eq(grants.topicId, topic.id),
+        eq(grants.role, "consumer"),
+        isNull(grants.revokedAt),
+      ),
+    );
   if (grant) {
     throw fieldError("applicationId", `${application.name} can already read ${topic.name}.`, "conflict");
   }
@@ -56,15 +65,17 @@ export async function requestAccess(caller: Caller, input: RequestAccessInput): 
           eq(requests.type, "topic_access"),
           eq(requests.applicationId, application.id),
           eq(requests.topicName, topic.name),
-          inArray(requests.state, ["submitted", "approved", "provisioning"]),
+          inArray(requests.state, ["draft", "submitted", "changes_requested", "approved", "provisioning"]),
         ),
       );
     if (open) {
       throw fieldError("applicationId", `${application.name} already has a request for ${topic.name} under review.`, "conflict");
     }
 
-    return insertSubmittedRequest(tx, {
+    return insertRequest(tx, {
       type: "topic_access",
+      intent: input.intent ?? "submit",
+      firstStep: reviewStepsFor("topic_access", { requesterOwnsTopic: topic.ownerTeamId === application.teamId })[0] ?? null,
       teamId: application.teamId,
       requestedBy: caller.userId,
       applicationId: application.id,

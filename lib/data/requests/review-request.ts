@@ -2,116 +2,103 @@ import "server-only";
 
 import { and, eq, sql } from "drizzle-orm";
 
-import { requests } from "@/db/schema";
+import { requestComments, requests } from "@/db/schema";
+import { assertAllowed } from "@/lib/auth/assert-allowed";
+import type { Caller } from "@/lib/auth/caller";
 import { config } from "@/lib/config";
-import { isTeamMember, requirePlatformAdmin, type Caller } from "@/lib/auth/caller";
 import { getDb } from "@/lib/db";
-import type { RequestState } from "@/lib/domain/request-states";
+import { assertTransition, type RequestState } from "@/lib/domain/request-states";
+import { nextReviewStep, type ReviewStep } from "@/lib/domain/review-steps";
 import type { ReviewInput } from "@/lib/domain/schemas";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { materializeApproval } from "@/lib/provisioning/materialize-approval";
 import { wakeInProcessWorker } from "@/lib/provisioning/worker";
 
 import { recordAuditEvent } from "../audit/record-audit-event";
+import { notifyRequestEvent } from "../notifications/notify";
+import { loadRequestContext } from "./load-request-context";
 import { loadRequestPlan } from "./load-request-plan";
 
+export interface ReviewOutcome {
+  state: RequestState;
+  reviewStep: ReviewStep | null;
+}
+
 /**
- * Approves or rejects a submitted request. An approval writes the desired state and queues the
- * provisioning job in the same transaction, so it succeeds even while the cluster is down; the
- * worker then provisions it. A reviewer never decides on their own team's request.
+ * Records a reviewer's decision at the step the request waits at. Approving a step that is not
+ * the last moves the request to the next step; approving the last writes the desired state and
+ * queues the provisioning job in the same transaction, so it succeeds while the cluster is down.
+ * Nobody decides on their own team's request, at any step.
  */
-export async function reviewRequest(
-  caller: Caller,
-  input: ReviewInput,
-): Promise<{ state: RequestState; failureReason: string | null }> {
-  requirePlatformAdmin(caller);
+export async function reviewRequest(caller: Caller, input: ReviewInput): Promise<ReviewOutcome> {
   const db = await getDb();
 
-  const [request] = await db
-    .select({ id: requests.id, teamId: requests.teamId, state: requests.state })
-    .from(requests)
-    .where(eq(requests.id, input.requestId));
-  if (!request) throw notFound("Request", input.requestId);
-  if (isTeamMember(caller, request.teamId)) {
-    throw new AppError(
-      "forbidden",
-      "You cannot review a request from your own team; another platform administrator must review it.",
-    );
-  }
+  const outcome = await db.transaction(async (tx) => {
+    const context = await loadRequestContext(tx, input.requestId);
+    const { request, steps } = context;
+    if (request.state !== "submitted" || !request.reviewStep) {
+      throw new AppError("conflict", `This request is ${request.state.replace("_", " ")} and not waiting for a review; reload the page.`);
+    }
+    assertAllowed(caller, "request.review", context.resource);
 
-  const nextState = input.decision === "approve" ? "approved" : "rejected";
-  await db.transaction(async (tx) => {
-    // Only a submitted request changes, so of two reviewers clicking at once exactly one wins.
+    const step = request.reviewStep;
+    const next = input.decision === "approve" ? nextReviewStep(steps, step) : null;
+    const state: RequestState =
+      input.decision === "reject" ? "rejected" : input.decision === "request_changes" ? "changes_requested" : next ? "submitted" : "approved";
+    if (state !== "submitted") assertTransition(request.state, state);
+
+    // Only a request still at this step changes, so of two reviewers clicking at once one wins.
     const [updated] = await tx
       .update(requests)
       .set({
-        state: nextState,
+        state,
+        reviewStep: state === "submitted" ? next : null,
         reviewedBy: caller.userId,
         reviewedAt: sql`now()`,
         reviewComment: input.comment,
         updatedAt: sql`now()`,
       })
-      .where(and(eq(requests.id, input.requestId), eq(requests.state, "submitted")))
+      .where(and(eq(requests.id, request.id), eq(requests.state, "submitted"), eq(requests.reviewStep, step)))
       .returning({ id: requests.id });
     if (!updated) {
       throw new AppError("conflict", "This request was already reviewed by someone else; reload the page to see the decision.");
     }
-    if (nextState === "approved") {
-      const { request: row, application, plan } = await loadRequestPlan(tx, input.requestId);
-      await materializeApproval(tx, { request: row, application, plan, environment: config().ONRAMP_ENVIRONMENT });
-    }
+
+    const kind = input.decision === "approve" ? "approved" : input.decision === "reject" ? "rejected" : "changes_requested";
+    await tx.insert(requestComments).values({ requestId: request.id, authorId: caller.userId, kind, step, body: input.comment });
     await recordAuditEvent(tx, {
       actorId: caller.userId,
-      action: `request.${nextState}`,
+      action: next ? "request.step_approved" : `request.${state}`,
       entityType: "request",
-      entityId: input.requestId,
-      requestId: input.requestId,
-      before: { state: "submitted" },
-      after: { state: nextState, comment: input.comment },
+      entityId: request.id,
+      requestId: request.id,
+      before: { state: request.state, reviewStep: step },
+      after: { state, reviewStep: state === "submitted" ? next : null, comment: input.comment },
     });
-  });
-  logger.info({ requestId: input.requestId, reviewerId: caller.userId, decision: input.decision }, "request reviewed");
 
-  if (nextState === "approved") wakeInProcessWorker();
-  return { state: nextState, failureReason: null };
-}
-
-/**
- * Queues a failed request's job again. Steps already done stay done; after a permanent failure
- * the desired state is written again and every step runs.
- */
-export async function retryProvisioning(
-  caller: Caller,
-  requestId: string,
-): Promise<{ state: RequestState; failureReason: string | null }> {
-  requirePlatformAdmin(caller);
-  const db = await getDb();
-
-  await db.transaction(async (tx) => {
-    const [updated] = await tx
-      .update(requests)
-      .set({ state: "approved", failureReason: null, updatedAt: sql`now()` })
-      .where(and(eq(requests.id, requestId), eq(requests.state, "failed")))
-      .returning({ id: requests.id });
-    if (!updated) {
-      const [existing] = await tx.select({ state: requests.state }).from(requests).where(eq(requests.id, requestId));
-      if (!existing) throw notFound("Request", requestId);
-      throw new AppError("conflict", `Only failed requests can be retried; this one is ${existing.state}.`);
+    if (state === "approved") {
+      const { application, plan } = await loadRequestPlan(tx, request.id);
+      const refreshed = { ...request, state };
+      await materializeApproval(tx, { request: refreshed, application, plan, environment: config().ONRAMP_ENVIRONMENT });
     }
-    const { request, application, plan } = await loadRequestPlan(tx, requestId);
-    await materializeApproval(tx, { request, application, plan, environment: config().ONRAMP_ENVIRONMENT });
-    await recordAuditEvent(tx, {
+
+    await notifyRequestEvent(tx, {
+      event:
+        state === "submitted" && next
+          ? { kind: "step_approved", step, nextStep: next }
+          : state === "approved"
+            ? { kind: "approved" }
+            : state === "rejected"
+              ? { kind: "rejected" }
+              : { kind: "changes_requested" },
+      request,
       actorId: caller.userId,
-      action: "request.retried",
-      entityType: "request",
-      entityId: requestId,
-      requestId,
-      before: { state: "failed" },
-      after: { state: "approved" },
     });
+    return { state, reviewStep: state === "submitted" ? next : null };
   });
-  logger.info({ requestId, userId: caller.userId }, "provisioning retry queued");
-  wakeInProcessWorker();
-  return { state: "approved", failureReason: null };
+
+  logger.info({ requestId: input.requestId, reviewerId: caller.userId, decision: input.decision, state: outcome.state }, "request reviewed");
+  if (outcome.state === "approved") wakeInProcessWorker();
+  return outcome;
 }

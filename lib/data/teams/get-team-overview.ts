@@ -2,8 +2,9 @@ import "server-only";
 
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 
-import { applications, credentials, requests, teams } from "@/db/schema";
-import { requireTeamMember, type Caller } from "@/lib/auth/caller";
+import { applications, credentials, requests, teamMembers, teams, users } from "@/db/schema";
+import { assertAllowed } from "@/lib/auth/assert-allowed";
+import type { Caller } from "@/lib/auth/caller";
 import { config } from "@/lib/config";
 import { getDb } from "@/lib/db";
 import type { RequestState, RequestType } from "@/lib/domain/request-states";
@@ -31,6 +32,7 @@ export interface TeamOverview {
   id: string;
   slug: string;
   name: string;
+  members: Array<{ name: string; email: string; role: "owner" | "member" }>;
   applications: TeamApplication[];
   requests: TeamRequestRow[];
 }
@@ -40,7 +42,7 @@ export async function getTeamOverview(caller: Caller, slug: string): Promise<Tea
   const db = await getDb();
   const [team] = await db.select({ id: teams.id, slug: teams.slug, name: teams.name }).from(teams).where(eq(teams.slug, slug));
   if (!team) return null;
-  requireTeamMember(caller, team.id);
+  assertAllowed(caller, "team.read", { teamId: team.id });
 
   const appRows = await db
     .select({
@@ -66,6 +68,13 @@ export async function getTeamOverview(caller: Caller, slug: string): Promise<Tea
         )
     : [];
 
+  const members = await db
+    .select({ name: users.name, email: users.email, role: teamMembers.role })
+    .from(teamMembers)
+    .innerJoin(users, eq(users.id, teamMembers.userId))
+    .where(eq(teamMembers.teamId, team.id))
+    .orderBy(asc(users.name));
+
   const requestRows = await db
     .select({
       id: requests.id,
@@ -83,6 +92,7 @@ export async function getTeamOverview(caller: Caller, slug: string): Promise<Tea
 
   return {
     ...team,
+    members,
     applications: appRows.map((row) => {
       const credential = credentialRows.find((entry) => entry.applicationId === row.id);
       return { ...row, credential: credential ? { username: credential.username, revealedAt: credential.revealedAt } : null };

@@ -1,11 +1,13 @@
 import { notFound } from "next/navigation";
 
+import { authorize } from "@/lib/auth/policy";
 import { requirePageCaller } from "@/lib/auth/session";
 import { getCatalogTopic } from "@/lib/data/catalog/get-catalog-topic";
 import { listCallerApplications } from "@/lib/data/teams/get-team-overview";
 import { DATA_CLASSIFICATION_LABELS } from "@/lib/domain/environment";
 
 import { RequestAccessForm } from "./_components/request-access-form";
+import { RevokeForm } from "./_components/revoke-form";
 
 export default async function TopicPage({ params }: { params: Promise<{ name: string }> }) {
   const caller = await requirePageCaller();
@@ -13,6 +15,7 @@ export default async function TopicPage({ params }: { params: Promise<{ name: st
   const topic = await getCatalogTopic(decodeURIComponent(name));
   if (!topic) notFound();
   const consumers = (await listCallerApplications(caller)).filter((application) => application.kind !== "producer");
+  const mayRevoke = authorize(caller, "grant.revoke", { topicOwnerTeamId: topic.ownerTeamId }).allowed;
 
   return (
     <div className="space-y-6">
@@ -51,10 +54,13 @@ export default async function TopicPage({ params }: { params: Promise<{ name: st
         <h2 id="applications-heading" className="text-lg font-medium">
           Producers and consumers
         </h2>
-        <ul className="mt-2 space-y-1 text-sm">
+        <ul className="mt-2 space-y-2 text-sm">
           {topic.applications.map((application) => (
-            <li key={`${application.role}-${application.name}`}>
-              <span className="font-mono">{application.name}</span> ({application.team}) · {application.role}
+            <li key={application.grantId} className="flex flex-wrap items-start gap-3" data-testid="grant">
+              <span>
+                <span className="font-mono">{application.name}</span> ({application.team}) · {application.role}
+              </span>
+              {mayRevoke ? <RevokeForm grantId={application.grantId} applicationName={application.name} /> : null}
             </li>
           ))}
         </ul>

@@ -3,10 +3,12 @@ import { formatUtc } from "@/lib/format";
 import { notFound } from "next/navigation";
 
 import { RequestStateBadge } from "@/components/request-state-badge";
+import { authorize } from "@/lib/auth/policy";
 import { requirePageCaller } from "@/lib/auth/session";
 import { getTeamOverview } from "@/lib/data/teams/get-team-overview";
 import { REQUEST_TYPE_LABELS } from "@/lib/domain/request-states";
 
+import { AddMemberForm } from "./_components/add-member-form";
 import { CredentialPanel } from "./_components/credential-panel";
 import { RegisterApplicationForm } from "./_components/register-application-form";
 
@@ -15,6 +17,7 @@ export default async function TeamPage({ params }: { params: Promise<{ slug: str
   const { slug } = await params;
   const team = await getTeamOverview(caller, slug);
   if (!team) notFound();
+  const mayManage = authorize(caller, "team.manage_members", { teamId: team.id }).allowed;
 
   return (
     <div className="space-y-8">
@@ -97,12 +100,30 @@ export default async function TeamPage({ params }: { params: Promise<{ slug: str
         )}
       </section>
 
-      <section aria-labelledby="register-heading" className="max-w-xl rounded-lg border border-slate-200 bg-white p-4">
-        <h2 id="register-heading" className="text-lg font-medium">
-          Register an application
+      <section aria-labelledby="members-heading" className="space-y-3">
+        <h2 id="members-heading" className="text-lg font-medium">
+          Members
         </h2>
-        <RegisterApplicationForm teamId={team.id} />
+        <ul className="space-y-1 text-sm">
+          {team.members.map((member) => (
+            <li key={member.email}>
+              {member.name} <span className="text-slate-600">({member.email}, {member.role})</span>
+            </li>
+          ))}
+        </ul>
+        {mayManage ? <AddMemberForm teamId={team.id} /> : null}
       </section>
+
+      {mayManage ? (
+        <section aria-labelledby="register-heading" className="max-w-xl rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="register-heading" className="text-lg font-medium">
+            Register an application
+          </h2>
+          <RegisterApplicationForm teamId={team.id} />
+        </section>
+      ) : (
+        <p className="text-sm text-slate-600">Only the team&apos;s owners register applications and manage members.</p>
+      )}
     </div>
   );
 }

@@ -154,7 +154,14 @@ export function ProposeTopicForm({ domains, applications, allowsSensitiveData, e
         ) : null}
       </fieldset>
       <FormMessage state={state} />
-      <SubmitButton pendingLabel="Submitting…">Submit for review</SubmitButton>
+      <div className="flex flex-wrap gap-2">
+        <SubmitButton name="intent" value="submit" pendingLabel="Submitting…">
+          Submit for review
+        </SubmitButton>
+        <SubmitButton name="intent" value="draft" pendingLabel="Saving…" variant="secondary">
+          Save as draft
+        </SubmitButton>
+      </div>
     </form>
   );
 }

@@ -1,0 +1,52 @@
+import "server-only";
+
+import { and, eq, sql } from "drizzle-orm";
+
+import { requests } from "@/db/schema";
+import { assertAllowed } from "@/lib/auth/assert-allowed";
+import type { Caller } from "@/lib/auth/caller";
+import { config } from "@/lib/config";
+import { getDb } from "@/lib/db";
+import { AppError, notFound } from "@/lib/errors";
+import { logger } from "@/lib/logger";
+import { materializeApproval } from "@/lib/provisioning/materialize-approval";
+import { wakeInProcessWorker } from "@/lib/provisioning/worker";
+
+import { recordAuditEvent } from "../audit/record-audit-event";
+import { loadRequestPlan } from "./load-request-plan";
+
+/**
+ * Queues a failed request's job again. Steps already done stay done; after a permanent failure
+ * the desired state is written again and every step runs.
+ */
+export async function retryProvisioning(caller: Caller, requestId: string): Promise<{ state: "approved" }> {
+  assertAllowed(caller, "request.retry");
+  const db = await getDb();
+
+  await db.transaction(async (tx) => {
+    const [updated] = await tx
+      .update(requests)
+      .set({ state: "approved", failureReason: null, updatedAt: sql`now()` })
+      .where(and(eq(requests.id, requestId), eq(requests.state, "failed")))
+      .returning({ id: requests.id });
+    if (!updated) {
+      const [existing] = await tx.select({ state: requests.state }).from(requests).where(eq(requests.id, requestId));
+      if (!existing) throw notFound("Request", requestId);
+      throw new AppError("conflict", `Only failed requests can be retried; this one is ${existing.state}.`);
+    }
+    const { request, application, plan } = await loadRequestPlan(tx, requestId);
+    await materializeApproval(tx, { request, application, plan, environment: config().ONRAMP_ENVIRONMENT });
+    await recordAuditEvent(tx, {
+      actorId: caller.userId,
+      action: "request.retried",
+      entityType: "request",
+      entityId: requestId,
+      requestId,
+      before: { state: "failed" },
+      after: { state: "approved" },
+    });
+  });
+  logger.info({ requestId, userId: caller.userId }, "provisioning retry queued");
+  wakeInProcessWorker();
+  return { state: "approved" };
+}
