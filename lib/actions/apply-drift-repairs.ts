@@ -1,17 +1,16 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { z } from "zod";
 
 import { assertAllowed } from "@/lib/auth/assert-allowed";
 import { getCaller } from "@/lib/auth/session";
 import { describeDrift } from "@/lib/domain/drift";
+import { ApplyDriftRepairsSchema } from "@/lib/domain/schemas";
 import { reconcile } from "@/lib/provisioning/reconcile";
 
 import type { ActionState } from "./action-state";
 import { handleForm } from "./handle-form";
 
-const ApplySchema = z.object({});
 
 type RepairSummary = { repaired: string[]; failed: string[] };
 
@@ -20,7 +19,7 @@ export async function applyDriftRepairsAction(
   formData: FormData,
 ): Promise<ActionState<RepairSummary>> {
   const result = await handleForm(
-    { action: "applyDriftRepairsAction", schema: ApplySchema, formData, caller: getCaller, successMessage: "Repairs applied." },
+    { action: "applyDriftRepairsAction", schema: ApplyDriftRepairsSchema, formData, caller: getCaller, successMessage: "Repairs applied." },
     async (caller) => {
       assertAllowed(caller, "drift.apply");
       const { applied } = await reconcile({ dryRun: false, actorId: caller.userId });

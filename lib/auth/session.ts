@@ -3,8 +3,6 @@ import "server-only";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 
-import { AppError } from "@/lib/errors";
-
 import { auth } from "./auth";
 import { loadCaller, type Caller } from "./caller";
 
@@ -15,13 +13,6 @@ export const getCaller = cache(async (): Promise<Caller | null> => {
   if (!email) return null;
   return loadCaller({ email, name: session.user?.name });
 });
-
-/** For server actions and route handlers: the caller, or an error asking to sign in. */
-export async function requireCaller(): Promise<Caller> {
-  const caller = await getCaller();
-  if (!caller) throw new AppError("unauthenticated", "Your session has ended; sign in again.");
-  return caller;
-}
 
 /** For pages: the caller, or a redirect to the sign-in page. */
 export async function requirePageCaller(): Promise<Caller> {

@@ -176,8 +176,18 @@ export function fieldErrorsOf(error: z.ZodError): FieldErrors {
 
 export const RetrySchema = z.object({ requestId: identifier("a request") });
 
-export const MarkNotificationsReadSchema = z.object({
-  /** A single notification, or all of the caller's when empty. */
-  notificationId: z.union([z.literal(""), z.uuid({ error: "The notification id is invalid; reload the page." })]).default(""),
+export const MarkNotificationsReadSchema = z
+  .object({
+    scope: z.enum(["one", "all"], { error: "Choose one notification or all of them." }),
+    notificationId: z.union([z.literal(""), z.uuid({ error: "The notification id is invalid; reload the page." })]).default(""),
+  })
+  .refine((input) => input.scope === "all" || input.notificationId !== "", {
+    error: "Choose the notification to mark as read.",
+    path: ["notificationId"],
+  });
+
+/** Repairs change the cluster, so the form must say so explicitly. */
+export const ApplyDriftRepairsSchema = z.object({
+  confirm: z.literal("apply", { error: "Confirm that the repairs should be applied." }),
 });
 export type MarkNotificationsReadInput = z.infer<typeof MarkNotificationsReadSchema>;

@@ -19,7 +19,7 @@ export async function markNotificationsRead(caller: Caller, input: MarkNotificat
       and(
         eq(notifications.userId, caller.userId),
         isNull(notifications.readAt),
-        input.notificationId ? eq(notifications.id, input.notificationId) : undefined,
+        input.scope === "one" ? eq(notifications.id, input.notificationId) : undefined,
       ),
     )
     .returning({ id: notifications.id });

@@ -9,6 +9,7 @@ export function MarkReadForm({ notificationId, label }: { notificationId?: strin
   const [state, formAction, pending] = useActionState(markNotificationsReadAction, IDLE);
   return (
     <form action={formAction} className="inline">
+      <input type="hidden" name="scope" value={notificationId ? "one" : "all"} />
       <input type="hidden" name="notificationId" value={notificationId ?? ""} />
       <button type="submit" disabled={pending} className="underline disabled:opacity-60">
         {label}

@@ -1,3 +1,5 @@
+import { assertAllowed } from "@/lib/auth/assert-allowed";
+import { ROUTE_POLICIES } from "@/lib/auth/action-policies";
 import { getCaller } from "@/lib/auth/session";
 import { listAuditEvents } from "@/lib/data/audit/list-audit-events";
 import { csvRow } from "@/lib/domain/csv";
@@ -10,8 +12,7 @@ const EXPORT_LIMIT = 100_000;
 export async function GET(request: Request) {
   const url = new URL(request.url);
   try {
-    const caller = await getCaller();
-    if (!caller) throw new AppError("unauthenticated", "Sign in to continue.");
+    const caller = assertAllowed(await getCaller(), ROUTE_POLICIES["GET /api/audit/export"]);
     const events = await listAuditEvents(
       caller,
       {

@@ -12,6 +12,7 @@ export function ApplyRepairsForm({ count }: { count: number }) {
 
   return (
     <form action={formAction} className="space-y-2">
+      <input type="hidden" name="confirm" value="apply" />
       <FormMessage state={state} />
       {state.data?.failed.length ? (
         <ul className="list-disc pl-5 text-sm text-red-800">
