@@ -32,9 +32,25 @@ export function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** Computes an event's SHA-256 hash over its fields, the previous event's hash included. */
+/**
+ * Computes an event's SHA-256 hash over its fields, the previous event's hash included. Only the
+ * listed fields count, so a row read back with its own hash column hashes the same.
+ */
 export function hashAuditEvent(fields: ChainedAuditFields): string {
-  return createHash("sha256").update(canonicalJson(fields)).digest("hex");
+  const covered: ChainedAuditFields = {
+    seq: fields.seq,
+    id: fields.id,
+    at: fields.at,
+    actorId: fields.actorId,
+    action: fields.action,
+    requestId: fields.requestId,
+    entityType: fields.entityType,
+    entityId: fields.entityId,
+    before: fields.before,
+    after: fields.after,
+    prevHash: fields.prevHash,
+  };
+  return createHash("sha256").update(canonicalJson(covered)).digest("hex");
 }
 
 export type ChainProblem =
