@@ -44,20 +44,24 @@ async function approveOnRequestPage(page: Page, requestPath: string, comment: st
   await expect(page.getByRole("button", { name: "Approve and provision" })).toHaveCount(0);
 }
 
-test("non-administrator sees the queue refusal", async ({ page }) => {
+test("team member's queue leaves out platform reviews", async ({ page }) => {
+  const { topicName } = await proposeAsRileyThenSignInAsMorgan(page, "hidden");
+  await signOut(page);
   await signInAs(page, PEOPLE.sam);
   const navigation = page.getByRole("navigation", { name: "Main" });
   await expect(navigation.getByRole("link", { name: "My teams" })).toBeVisible();
-  await expect(navigation.getByRole("link", { name: "Approval queue" })).toHaveCount(0);
+  await expect(navigation.getByRole("link", { name: "Cluster drift" })).toHaveCount(0);
+  await expect(navigation.getByRole("link", { name: "Audit log" })).toHaveCount(0);
 
   await page.goto("/admin/queue");
-  // Next.js adds its own empty route announcer with role="alert" outside <main>.
-  await expect(page.getByRole("main").getByRole("alert")).toHaveText(
-    "Only platform administrators can see the approval queue.",
-  );
-  await expect(page.getByRole("heading", { name: "Approval queue" })).toHaveCount(0);
-  await expect(page.getByTestId("queue-item")).toHaveCount(0);
+  await expect(page).toHaveURL(/\/queue$/);
+  await expect(page.getByRole("heading", { level: 1, name: "Review queue" })).toBeVisible();
+  await expect(page.getByRole("link", { name: topicName })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Approve and provision" })).toHaveCount(0);
+
+  await page.goto("/admin/drift");
+  // Next.js adds its own empty route announcer with role="alert" outside <main>.
+  await expect(page.getByRole("main").getByRole("alert")).toHaveText("Only platform administrators can see cluster drift.");
 });
 
 test("request page follows its approval to provisioned", async ({ page }) => {
@@ -67,7 +71,7 @@ test("request page follows its approval to provisioned", async ({ page }) => {
 
   await expect(page.getByTestId("request-state")).toHaveText("provisioned");
   await expect(page.getByText(comment)).toBeVisible();
-  await expect(page.getByText(`Review by ${PEOPLE.morgan.name}`)).toBeVisible();
+  await expect(page.getByTestId("comment-thread").getByText(`${PEOPLE.morgan.name} approved`)).toBeVisible();
 });
 
 test("request page links the catalog once provisioned", async ({ page }) => {

@@ -53,7 +53,7 @@ test("producer team gets working topic and credential", async ({ page }) => {
     await page.goto(requestPath);
     await expect(page.getByTestId("request-state")).toHaveText("provisioned");
     await expect(page.getByText(reviewComment)).toBeVisible();
-    await expect(page.getByText(`Review by ${PEOPLE.morgan.name}`)).toBeVisible();
+    await expect(page.getByTestId("comment-thread").getByText(`${PEOPLE.morgan.name} approved`)).toBeVisible();
   });
 
   await test.step("the broker has the topic as proposed", async () => {

@@ -68,3 +68,39 @@ export async function describeTopicAsAdmin(topic: string): Promise<ObservedTopic
     };
   });
 }
+
+/**
+ * Reads `count` events from the start of a topic as the given Kafka user, in a consumer group
+ * with the given id, and returns their values. Rejects on the first error or after 30 s.
+ */
+export async function consumeEvents(credential: ScramCredential, topic: string, groupId: string, count: number): Promise<string[]> {
+  const consumer = kafkaAs(credential).consumer({ groupId, retry: { retries: 5, initialRetryTime: 200 } });
+  const values: string[] = [];
+  try {
+    return await new Promise<string[]>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`Read ${values.length} of ${count} events within 30 s.`)), 30_000);
+      consumer.on(consumer.events.CRASH, (event) => {
+        clearTimeout(timer);
+        reject(event.payload.error);
+      });
+      (async () => {
+        await consumer.connect();
+        await consumer.subscribe({ topic, fromBeginning: true });
+        await consumer.run({
+          eachMessage: async ({ message }) => {
+            values.push(message.value?.toString() ?? "");
+            if (values.length >= count) {
+              clearTimeout(timer);
+              resolve(values);
+            }
+          },
+        });
+      })().catch((error: unknown) => {
+        clearTimeout(timer);
+        reject(error);
+      });
+    });
+  } finally {
+    await consumer.disconnect().catch(() => undefined);
+  }
+}

@@ -123,8 +123,8 @@ export function queueItem(page: Page, topicName: string): Locator {
  * waits for the request page that the approval leads to.
  */
 export async function approveInQueue(page: Page, topicName: string, comment: string): Promise<void> {
-  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Approval queue" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "Approval queue" })).toBeVisible();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: /^Review queue/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Review queue" })).toBeVisible();
   const item = queueItem(page, topicName);
   await item.getByLabel("Comment for the requester").fill(comment);
   await item.getByRole("button", { name: "Approve and provision" }).click();

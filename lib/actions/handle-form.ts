@@ -19,6 +19,11 @@ function submittedValues(formData: FormData): Record<string, string> {
   return values;
 }
 
+/** The success message of a form that can save a draft or submit for review. */
+export function submitMessage(formData: FormData, submitted: string): string {
+  return formData.get("intent") === "draft" ? "Draft saved. Open it to edit and submit it for review." : submitted;
+}
+
 /**
  * Runs one server action: loads the caller, checks the action's policy entry before reading any
  * input, parses the form with its schema, and calls one data function, which checks the policy
