@@ -164,6 +164,9 @@ function authorizeReview(principal: Principal, resource: PolicyResource): Decisi
 function roleRefusal(action: PolicyAction): string {
   const roles = ACTION_ROLES[action];
   if (roles.length === 1 && roles[0] === "platform_admin") return "Only platform administrators can do this.";
+  if (roles.includes("team_owner") && !roles.includes("team_member")) {
+    return "Only the team's owners can do this; ask one of them.";
+  }
   if (!roles.includes("viewer")) return "Join a team first: only team members can do this.";
   return "You are not allowed to do this.";
 }

@@ -1,8 +1,9 @@
-/** Quotes one CSV field as RFC 4180 describes, and defuses spreadsheet formulas. */
+/** Quotes one CSV field as RFC 4180 describes, and defuses spreadsheet formulas in text. */
 export function csvField(value: unknown): string {
   let text = value === null || value === undefined ? "" : typeof value === "string" ? value : JSON.stringify(value);
-  // A leading =, +, - or @ would run as a formula when the file is opened in a spreadsheet.
-  if (/^[=+\-@]/.test(text)) text = `'${text}`;
+  // Text starting with =, +, -, @, a tab or a carriage return would run as a formula when the
+  // file is opened in a spreadsheet. Numbers are data, so -5 stays -5.
+  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
