@@ -9,7 +9,8 @@ import { config } from "@/lib/config";
 import { getDb } from "@/lib/db";
 import { AppError, notFound } from "@/lib/errors";
 import { logger } from "@/lib/logger";
-import { materializeApproval } from "@/lib/provisioning/materialize-approval";
+import { jobStepsFor } from "@/lib/domain/provisioning";
+import { enqueueJob, materializeApproval } from "@/lib/provisioning/materialize-approval";
 import { wakeInProcessWorker } from "@/lib/provisioning/worker";
 
 import { recordAuditEvent } from "../audit/record-audit-event";
@@ -35,7 +36,12 @@ export async function retryProvisioning(caller: Caller, requestId: string): Prom
       throw new AppError("conflict", `Only failed requests can be retried; this one is ${existing.state}.`);
     }
     const { request, application, plan } = await loadRequestPlan(tx, requestId);
-    await materializeApproval(tx, { request, application, plan, environment: config().ONRAMP_ENVIRONMENT });
+    if (request.type === "access_revocation") {
+      // The grant stays revoked; only its ACL deletion runs again.
+      await enqueueJob(tx, { requestId, steps: jobStepsFor(request.type), createdCredential: false });
+    } else {
+      await materializeApproval(tx, { request, application, plan, environment: config().ONRAMP_ENVIRONMENT });
+    }
     await recordAuditEvent(tx, {
       actorId: caller.userId,
       action: "request.retried",

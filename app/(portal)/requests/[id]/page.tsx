@@ -7,6 +7,8 @@ import { ProposalSummary } from "@/components/proposal-summary";
 import { ChangesView } from "@/components/requests/changes-view";
 import { CommentThread } from "@/components/requests/comment-thread";
 import { ReviewForm } from "@/components/requests/review-form";
+import { withAccessCheck } from "@/components/with-access-check";
+import type { Caller } from "@/lib/auth/caller";
 import { requirePageCaller } from "@/lib/auth/session";
 import { listDomains } from "@/lib/data/domains/list-domains";
 import { getProvisioningProgress } from "@/lib/data/requests/get-provisioning-progress";
@@ -23,6 +25,10 @@ export default async function RequestPage({ params }: { params: Promise<{ id: st
   const caller = await requirePageCaller();
   const { id } = await params;
   if (!z.uuid().safeParse(id).success) notFound();
+  return withAccessCheck(() => renderRequest(caller, id));
+}
+
+async function renderRequest(caller: Caller, id: string) {
   const request = await getRequestDetail(caller, id);
   if (!request) notFound();
   const progress = await getProvisioningProgress(request.id);

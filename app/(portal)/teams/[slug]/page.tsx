@@ -3,6 +3,8 @@ import { formatUtc } from "@/lib/format";
 import { notFound } from "next/navigation";
 
 import { RequestStateBadge } from "@/components/request-state-badge";
+import { withAccessCheck } from "@/components/with-access-check";
+import type { Caller } from "@/lib/auth/caller";
 import { authorize } from "@/lib/auth/policy";
 import { requirePageCaller } from "@/lib/auth/session";
 import { getTeamOverview } from "@/lib/data/teams/get-team-overview";
@@ -15,6 +17,10 @@ import { RegisterApplicationForm } from "./_components/register-application-form
 export default async function TeamPage({ params }: { params: Promise<{ slug: string }> }) {
   const caller = await requirePageCaller();
   const { slug } = await params;
+  return withAccessCheck(() => renderTeam(caller, slug));
+}
+
+async function renderTeam(caller: Caller, slug: string) {
   const team = await getTeamOverview(caller, slug);
   if (!team) notFound();
   const mayManage = authorize(caller, "team.manage_members", { teamId: team.id }).allowed;
