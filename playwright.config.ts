@@ -10,6 +10,10 @@ const portalEnv = {
   ONRAMP_DEV_SIGN_IN: "true",
   ONRAMP_ADMIN_EMAILS: "morgan.platt@example.org",
   LOG_LEVEL: "warn",
+  // Short retry delays let the outage test see the job retry and recover within a few seconds.
+  ONRAMP_JOB_BASE_DELAY_MS: "500",
+  ONRAMP_JOB_MAX_DELAY_MS: "3000",
+  ONRAMP_JOB_MAX_ATTEMPTS: "20",
 };
 
 export default defineConfig({
