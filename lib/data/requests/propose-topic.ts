@@ -1,26 +1,19 @@
 import "server-only";
 
-import { and, eq, notInArray } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 
-import { applications, domains, requests, topics } from "@/db/schema";
+import { applications } from "@/db/schema";
 import { assertAllowed } from "@/lib/auth/assert-allowed";
 import type { Caller } from "@/lib/auth/caller";
-import { environmentSettings } from "@/lib/config";
 import { getDb } from "@/lib/db";
-import { checkClassificationAllowed } from "@/lib/domain/environment";
 import { reviewStepsFor } from "@/lib/domain/review-steps";
-import { collisionKey } from "@/lib/domain/naming";
 import type { ProposeTopicInput } from "@/lib/domain/schemas";
-import { AppError, fieldError, isUniqueViolation } from "@/lib/errors";
+import { fieldError, isUniqueViolation } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 
+import { checkTopicProposal, nameTaken } from "./check-topic-proposal";
 import { insertRequest } from "./insert-request";
 import type { TopicProposalPayload } from "./payloads";
-
-function nameTaken(name: string, existing: string): AppError {
-  const detail = existing === name ? `"${name}" is taken` : `"${name}" collides with "${existing}", because Kafka treats "." and "_" alike`;
-  return fieldError("name", `${detail}; choose another topic name.`, "conflict");
-}
 
 /** Submits a new topic for review, on behalf of one of the caller's producing applications. */
 export async function proposeTopic(caller: Caller, input: ProposeTopicInput): Promise<{ requestId: string }> {
@@ -39,28 +32,7 @@ export async function proposeTopic(caller: Caller, input: ProposeTopicInput): Pr
     );
   }
 
-  const [domain] = await db.select({ id: domains.id }).from(domains).where(eq(domains.id, input.domainId));
-  if (!domain) throw fieldError("domainId", "Choose a domain from the list.");
-
-  const classificationProblem = checkClassificationAllowed(input.classification, environmentSettings());
-  if (classificationProblem) throw fieldError("classification", classificationProblem);
-
-  const nameKey = collisionKey(input.name);
-  const [existingTopic] = await db.select({ name: topics.name }).from(topics).where(eq(topics.nameKey, nameKey));
-  if (existingTopic) throw nameTaken(input.name, existingTopic.name);
-  const [openProposal] = await db
-    .select({ name: requests.topicName })
-    .from(requests)
-    .where(
-      and(
-        eq(requests.type, "new_topic"),
-        eq(requests.topicNameKey, nameKey),
-        notInArray(requests.state, ["rejected", "failed", "cancelled"]),
-      ),
-    );
-  if (openProposal) {
-    throw fieldError("name", `A proposal for "${openProposal.name}" is already under review; choose another name.`, "conflict");
-  }
+  await checkTopicProposal(db, input);
 
   const payload: TopicProposalPayload = {
     domainId: input.domainId,

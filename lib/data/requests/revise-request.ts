@@ -1,13 +1,11 @@
 import "server-only";
 
-import { and, eq, inArray, ne, notInArray, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 
-import { domains, requestComments, requestRevisions, requests, topics } from "@/db/schema";
+import { requestComments, requestRevisions, requests } from "@/db/schema";
 import { assertAllowed } from "@/lib/auth/assert-allowed";
 import type { Caller } from "@/lib/auth/caller";
-import { environmentSettings } from "@/lib/config";
 import { getDb, type Transaction } from "@/lib/db";
-import { checkClassificationAllowed } from "@/lib/domain/environment";
 import { collisionKey } from "@/lib/domain/naming";
 import { isEditable } from "@/lib/domain/request-states";
 import type { ReviseAccessInput, ReviseTopicInput } from "@/lib/domain/schemas";
@@ -16,6 +14,7 @@ import { logger } from "@/lib/logger";
 
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { notifyRequestEvent } from "../notifications/notify";
+import { checkTopicProposal } from "./check-topic-proposal";
 import { loadRequestContext, type RequestContext } from "./load-request-context";
 import { AccessProposalPayload, TopicProposalPayload } from "./payloads";
 
@@ -92,27 +91,7 @@ export async function reviseRequest(
 }
 
 async function checkTopicRevision(tx: Transaction, context: RequestContext, input: ReviseTopicInput): Promise<TopicProposalPayload> {
-  const [domain] = await tx.select({ id: domains.id }).from(domains).where(eq(domains.id, input.domainId));
-  if (!domain) throw fieldError("domainId", "Choose a domain from the list.");
-  const classificationProblem = checkClassificationAllowed(input.classification, environmentSettings());
-  if (classificationProblem) throw fieldError("classification", classificationProblem);
-
-  const nameKey = collisionKey(input.name);
-  const [existingTopic] = await tx.select({ name: topics.name }).from(topics).where(eq(topics.nameKey, nameKey));
-  if (existingTopic) throw fieldError("name", `"${input.name}" is taken; choose another topic name.`, "conflict");
-  const [openProposal] = await tx
-    .select({ id: requests.id })
-    .from(requests)
-    .where(
-      and(
-        eq(requests.type, "new_topic"),
-        eq(requests.topicNameKey, nameKey),
-        ne(requests.id, context.request.id),
-        notInArray(requests.state, ["rejected", "failed", "cancelled"]),
-      ),
-    );
-  if (openProposal) throw fieldError("name", `A proposal for "${input.name}" is already under review; choose another name.`, "conflict");
-
+  await checkTopicProposal(tx, input, context.request.id);
   return TopicProposalPayload.parse({
     domainId: input.domainId,
     name: input.name,
