@@ -229,7 +229,9 @@ export const aclBindings = pgTable(
 
 /**
  * One SCRAM user per application and environment. Onramp never stores the password: the first
- * reveal sets a fresh one on the cluster and shows it once.
+ * reveal sets a fresh one on the cluster and shows it once. `readyAt` is set when a provisioning
+ * job has created the user; until then nobody may reveal it, and the reconciler does not treat
+ * the user as managed.
  */
 export const credentials = pgTable(
   "credentials",
@@ -241,6 +243,7 @@ export const credentials = pgTable(
     environment: text("environment").notNull(),
     username: text("username").notNull(),
     mechanism: text("mechanism").notNull(),
+    readyAt: timestamp("ready_at", { withTimezone: true }),
     revealedAt: timestamp("revealed_at", { withTimezone: true }),
     revealedBy: uuid("revealed_by").references(() => users.id),
     createdAt: createdAt(),

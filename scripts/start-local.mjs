@@ -42,18 +42,23 @@ function authSecret() {
 async function main() {
   installPackages();
 
-  const { startBroker, stopBroker } = await import('./kafka/config.mjs');
+  const { brokerSettings, startBroker, stopBroker } = await import('./kafka/config.mjs');
   const broker = await startBroker();
 
   const env = {
     ...process.env,
+    // The portal talks to the broker this script started, wherever KAFKA_LOCAL_PORT put it.
+    KAFKA_BOOTSTRAP_SERVERS: process.env.KAFKA_BOOTSTRAP_SERVERS ?? brokerSettings.bootstrapServer,
+    KAFKA_ADMIN_USERNAME: process.env.KAFKA_ADMIN_USERNAME ?? brokerSettings.adminUsername,
+    KAFKA_ADMIN_PASSWORD: process.env.KAFKA_ADMIN_PASSWORD ?? brokerSettings.adminPassword,
     NEXT_TELEMETRY_DISABLED: '1',
     AUTH_SECRET: process.env.AUTH_SECRET ?? authSecret(),
     AUTH_TRUST_HOST: 'true',
     ONRAMP_DEV_SIGN_IN: process.env.ONRAMP_DEV_SIGN_IN ?? 'true',
     ONRAMP_ADMIN_EMAILS: process.env.ONRAMP_ADMIN_EMAILS ?? 'morgan.platt@example.org',
   };
-  log(`Database: ${env.DATABASE_URL ? 'PostgreSQL from DATABASE_URL' : `embedded PGlite in ${path.join(dataDir, 'pglite')}`}`);
+  const pgliteDir = path.resolve(repoRoot, env.PGLITE_DATA_DIR ?? path.join('.data', 'pglite'));
+  log(`Database: ${env.DATABASE_URL ? 'PostgreSQL from DATABASE_URL' : `embedded PGlite in ${pgliteDir}`}`);
   log(`Starting the portal on http://localhost:${PORT} (development sign-in on; Ctrl-C stops it)`);
 
   const nextBin = path.join(repoRoot, 'node_modules', 'next', 'dist', 'bin', 'next');

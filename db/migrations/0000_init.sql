@@ -54,6 +54,7 @@ CREATE TABLE "credentials" (
 	"environment" text NOT NULL,
 	"username" text NOT NULL,
 	"mechanism" text NOT NULL,
+	"ready_at" timestamp with time zone,
 	"revealed_at" timestamp with time zone,
 	"revealed_by" uuid,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL

@@ -20,9 +20,9 @@ export async function applyDriftRepairsAction(
 ): Promise<ActionState<RepairSummary>> {
   const result = await handleForm(
     { action: "applyDriftRepairsAction", schema: ApplyDriftRepairsSchema, formData, caller: getCaller, successMessage: "Repairs applied." },
-    async (caller) => {
+    async (caller, input) => {
       assertAllowed(caller, "drift.apply");
-      const { applied } = await reconcile({ dryRun: false, actorId: caller.userId });
+      const { applied } = await reconcile({ dryRun: false, actorId: caller.userId, only: new Set(input.items) });
       return {
         repaired: applied.filter((entry) => !entry.error).map((entry) => describeDrift(entry.item)),
         failed: applied.filter((entry) => entry.error).map((entry) => `${describeDrift(entry.item)} ${entry.error}`),

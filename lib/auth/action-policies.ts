@@ -16,6 +16,7 @@ export const SERVER_ACTION_POLICIES = {
   oidcSignInAction: "public",
   proposeTopicAction: "topic.propose",
   registerApplicationAction: "application.register",
+  removeTeamMemberAction: "team.manage_members",
   requestAccessAction: "access.request",
   retryProvisioningAction: "request.retry",
   revealCredentialAction: "credential.reveal",

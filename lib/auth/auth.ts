@@ -60,7 +60,19 @@ function providers(): Provider[] {
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   providers: providers(),
-  session: { strategy: "jwt" },
+  // Sessions are signed cookies that signing out deletes but cannot revoke elsewhere, so they
+  // last one working day.
+  session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+  callbacks: {
+    signIn: ({ account, profile }) => {
+      // An identity provider that has not verified the address cannot vouch for it.
+      if (account?.provider === OIDC_PROVIDER && profile?.email_verified === false) {
+        logger.warn({ email: profile.email }, "sign-in refused: email address not verified");
+        return false;
+      }
+      return true;
+    },
+  },
   pages: { signIn: "/sign-in" },
   logger: {
     error: (error) => logger.error({ err: error }, "auth error"),

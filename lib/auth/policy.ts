@@ -82,6 +82,10 @@ export interface PolicyResource {
   topicOwnerTeamId?: string | null;
   /** The review step a request waits at. */
   reviewStep?: ReviewStep | null;
+  /** People who already approved an earlier step of the request. */
+  priorApproverIds?: readonly string[];
+  /** Drafts are visible to the requesting team only. */
+  isDraft?: boolean;
 }
 
 export type Decision = { allowed: true } | { allowed: false; reason: string };
@@ -132,6 +136,9 @@ export function authorize(principal: Principal | null, action: PolicyAction, res
         : refuse("You are not a member of this team; ask one of its owners to add you.");
     case "request.read":
     case "request.comment":
+      if (resource.isDraft) {
+        return memberOf(principal, resource.teamId) ? ALLOWED : refuse("Only the requesting team can see its drafts.");
+      }
       return principal.isPlatformAdmin || memberOf(principal, resource.teamId) || memberOf(principal, resource.topicOwnerTeamId)
         ? ALLOWED
         : refuse("Only the requesting team, the topic's owning team and platform administrators can see this request.");
@@ -149,6 +156,9 @@ export function authorize(principal: Principal | null, action: PolicyAction, res
 function authorizeReview(principal: Principal, resource: PolicyResource): Decision {
   if (memberOf(principal, resource.teamId)) {
     return refuse("You cannot review a request from your own team; someone outside it must review it.");
+  }
+  if (resource.priorApproverIds?.includes(principal.userId)) {
+    return refuse("You already approved an earlier step of this request; another person must approve this one.");
   }
   if (resource.reviewStep === "owner") {
     return memberOf(principal, resource.topicOwnerTeamId)

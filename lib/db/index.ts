@@ -1,4 +1,4 @@
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 import type { PGlite } from "@electric-sql/pglite";
@@ -42,12 +42,59 @@ async function openDatabase(): Promise<DatabaseHandle> {
   const dataDir = path.resolve(PGLITE_DATA_DIR);
   // PGlite creates its own folder but not missing parents, such as .data in a fresh clone.
   mkdirSync(path.dirname(dataDir), { recursive: true });
-  const client: PGlite = await PGliteClass.create(dataDir);
+  const releaseLock = lockDataDir(dataDir);
+  let client: PGlite;
+  try {
+    client = await PGliteClass.create(dataDir);
+  } catch (error) {
+    releaseLock();
+    throw error;
+  }
   // Both drivers expose the same query builder; the cast only unifies their result types.
   const db = drizzlePglite(client, { schema }) as unknown as Database;
   await migratePglite(db);
   logger.info({ database: "pglite", dataDir }, "database ready");
-  return { db, kind: "pglite", close: () => client.close() };
+  return {
+    db,
+    kind: "pglite",
+    close: async () => {
+      await client.close();
+      releaseLock();
+    },
+  };
+}
+
+/**
+ * Claims the embedded database for this process. PGlite runs inside one process and does not
+ * lock its folder, so a second process (a worker, a script) opening it would corrupt it.
+ */
+function lockDataDir(dataDir: string): () => void {
+  const lockPath = `${dataDir}.lock`;
+  try {
+    writeFileSync(lockPath, String(process.pid), { flag: "wx" });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    const holder = Number(readFileSync(lockPath, "utf8"));
+    if (holder && holder !== process.pid && processIsAlive(holder)) {
+      throw new Error(
+        `The embedded database in ${dataDir} is open in process ${holder}. Stop that process first, or set DATABASE_URL so that several processes share PostgreSQL.`,
+      );
+    }
+    logger.warn({ lockPath, holder }, "taking over the lock of a process that no longer runs");
+    writeFileSync(lockPath, String(process.pid));
+  }
+  const release = () => rmSync(lockPath, { force: true });
+  process.once("exit", release);
+  return release;
+}
+
+function processIsAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
 }
 
 /** Arbitrary constant that names Onramp's migration lock among PostgreSQL advisory locks. */

@@ -65,8 +65,8 @@ export function findTopicNameCollision(
  * and transactional ids (`<name>.`), so dots are not allowed: with them, one application's
  * prefix could contain another's.
  */
-export function checkApplicationName(name: string): NameProblem {
-  const { nameMinLength, nameMaxLength } = APPLICATION_RULES;
+export function checkApplicationName(name: string, extraReservedNames: readonly string[] = []): NameProblem {
+  const { nameMinLength, nameMaxLength, reservedNames } = APPLICATION_RULES;
 
   if (name.length === 0) return "Enter an application name.";
   if (name.length < nameMinLength || name.length > nameMaxLength) {
@@ -74,6 +74,9 @@ export function checkApplicationName(name: string): NameProblem {
   }
   if (!KEBAB_CASE.test(name)) {
     return "Use lowercase letters, digits and single hyphens (kebab-case), starting with a letter, such as claims-notifier.";
+  }
+  if ([...reservedNames, ...extraReservedNames].includes(name)) {
+    return `"${name}" is reserved for the cluster's operators; choose a name that describes the application.`;
   }
   return null;
 }

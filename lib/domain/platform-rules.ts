@@ -21,6 +21,11 @@ export const TOPIC_RULES = {
 export const APPLICATION_RULES = {
   nameMinLength: 3,
   nameMaxLength: 64,
+  /**
+   * Kafka user names that belong to the cluster's operators. The configured admin user is
+   * rejected as well; other existing users are caught when provisioning finds them.
+   */
+  reservedNames: ["admin", "administrator", "anonymous", "broker", "controller", "kafka", "onramp", "root", "superuser"],
 } as const;
 
 export const TEAM_RULES = {

@@ -9,13 +9,26 @@ import { COMMENT_MAX_LENGTH, DESCRIPTION_MAX_LENGTH, TEAM_RULES, TOPIC_RULES } f
  * the fix, because it is shown under that field.
  */
 
+/** Control characters other than tab and line breaks, which PostgreSQL text cannot always hold. */
+const CONTROL_CHARACTERS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
 function requiredText(label: string, maxLength: number, minLength = 1) {
   return z
     .string({ error: `Enter ${label}.` })
     .trim()
     .min(1, { error: `Enter ${label}.`, abort: true })
     .min(minLength, { error: `Write at least ${minLength} characters for ${label}.` })
-    .max(maxLength, { error: `Shorten ${label} to ${maxLength} characters or fewer.` });
+    .max(maxLength, { error: `Shorten ${label} to ${maxLength} characters or fewer.` })
+    .refine((text) => !CONTROL_CHARACTERS.test(text), { error: `Remove the invisible control characters from ${label}.` });
+}
+
+function optionalText(label: string, maxLength: number) {
+  return z
+    .string()
+    .trim()
+    .max(maxLength, { error: `Shorten ${label} to ${maxLength} characters or fewer.` })
+    .refine((text) => !CONTROL_CHARACTERS.test(text), { error: `Remove the invisible control characters from ${label}.` })
+    .default("");
 }
 
 /** Parses a whole number typed into a form, where an empty box means "missing", not zero. */
@@ -96,7 +109,7 @@ export type ProposeTopicInput = Omit<z.infer<typeof ProposeTopicSchema>, "intent
 export const ReviseTopicSchema = z.object({
   requestId: identifier("a request"),
   ...TopicFields,
-  note: z.string().trim().max(COMMENT_MAX_LENGTH, { error: `Shorten the note to ${COMMENT_MAX_LENGTH} characters or fewer.` }).default(""),
+  note: optionalText("the note", COMMENT_MAX_LENGTH),
 });
 export type ReviseTopicInput = z.infer<typeof ReviseTopicSchema>;
 
@@ -114,7 +127,7 @@ export type RequestAccessInput = Omit<z.infer<typeof RequestAccessSchema>, "inte
 export const ReviseAccessSchema = z.object({
   requestId: identifier("a request"),
   justification: requiredText("why the application needs these events", DESCRIPTION_MAX_LENGTH, 10),
-  note: z.string().trim().max(COMMENT_MAX_LENGTH, { error: `Shorten the note to ${COMMENT_MAX_LENGTH} characters or fewer.` }).default(""),
+  note: optionalText("the note", COMMENT_MAX_LENGTH),
 });
 export type ReviseAccessInput = z.infer<typeof ReviseAccessSchema>;
 
@@ -135,7 +148,7 @@ export type CommentInput = z.infer<typeof CommentSchema>;
 
 export const CancelRequestSchema = z.object({
   requestId: identifier("a request"),
-  reason: z.string().trim().max(COMMENT_MAX_LENGTH, { error: `Shorten the reason to ${COMMENT_MAX_LENGTH} characters or fewer.` }).default(""),
+  reason: optionalText("the reason", COMMENT_MAX_LENGTH),
 });
 export type CancelRequestInput = z.infer<typeof CancelRequestSchema>;
 
@@ -156,6 +169,12 @@ export const AddTeamMemberSchema = z.object({
   role: z.enum(["owner", "member"], { error: "Choose owner or member." }),
 });
 export type AddTeamMemberInput = z.infer<typeof AddTeamMemberSchema>;
+
+export const RemoveTeamMemberSchema = z.object({
+  teamId: identifier("a team"),
+  email: z.string({ error: "Choose the member to remove." }).trim().toLowerCase().email({ error: "Choose the member to remove." }),
+});
+export type RemoveTeamMemberInput = z.infer<typeof RemoveTeamMemberSchema>;
 export type ReviewInput = z.infer<typeof ReviewSchema>;
 
 export const RevealCredentialSchema = z.object({
@@ -186,8 +205,23 @@ export const MarkNotificationsReadSchema = z
     path: ["notificationId"],
   });
 
-/** Repairs change the cluster, so the form must say so explicitly. */
+/**
+ * Repairs change the cluster, so the form confirms them explicitly and lists the ones the
+ * administrator saw; drift found since then waits for the next review.
+ */
 export const ApplyDriftRepairsSchema = z.object({
   confirm: z.literal("apply", { error: "Confirm that the repairs should be applied." }),
+  items: z
+    .string({ error: "Reload the page: the list of repairs is missing." })
+    .transform((text, context) => {
+      try {
+        const parsed: unknown = JSON.parse(text);
+        if (Array.isArray(parsed) && parsed.every((item) => typeof item === "string")) return parsed as string[];
+      } catch {
+        // Reported below.
+      }
+      context.addIssue({ code: "custom", message: "Reload the page: the list of repairs is invalid." });
+      return z.NEVER;
+    }),
 });
 export type MarkNotificationsReadInput = z.infer<typeof MarkNotificationsReadSchema>;

@@ -5,16 +5,14 @@ import { promisify } from "node:util";
 
 import {
   alterUserScramCredentialsV0,
-  Connection,
   describeUserScramCredentialsV0,
   ResponseError,
   ScramMechanisms,
 } from "@platformatic/kafka";
 
-import { bootstrapServers, config } from "@/lib/config";
 import { logger } from "@/lib/logger";
 
-import { adminCredentials } from "./client";
+import { withAdminConnection } from "./protocol-connection";
 
 const pbkdf2Async = promisify(pbkdf2);
 
@@ -28,45 +26,6 @@ export const SCRAM_MECHANISM_NAME = "SCRAM-SHA-512";
 /** Generates a password with 192 random bits, in characters that need no quoting in configs. */
 export function generatePassword(): string {
   return randomBytes(24).toString("base64url");
-}
-
-function parseServer(server: string): { host: string; port: number } {
-  const separator = server.lastIndexOf(":");
-  return { host: server.slice(0, separator), port: Number(server.slice(separator + 1)) };
-}
-
-/**
- * Runs one request on a fresh admin connection to the first bootstrap server that accepts it.
- * kafkajs has no SCRAM user API, so these two requests use @platformatic/kafka's protocol layer.
- */
-async function withAdminConnection<T>(run: (connection: Connection) => Promise<T>): Promise<T> {
-  const settings = config();
-  const { username, password } = adminCredentials();
-  let lastError: unknown;
-
-  for (const server of bootstrapServers()) {
-    const connection = new Connection(`${settings.KAFKA_CLIENT_ID}-scram`, {
-      connectTimeout: 5_000,
-      requestTimeout: settings.KAFKA_REQUEST_TIMEOUT_MS,
-      ...(settings.KAFKA_TLS ? { tls: {} } : {}),
-      sasl: { mechanism: SCRAM_MECHANISM_NAME, username, password },
-    });
-    const { host, port } = parseServer(server);
-    try {
-      await connection.connect(host, port);
-    } catch (error) {
-      lastError = error;
-      logger.warn({ err: error, server }, "scram admin connection failed, trying next server");
-      await connection.close().catch(() => undefined);
-      continue;
-    }
-    try {
-      return await run(connection);
-    } finally {
-      await connection.close().catch(() => undefined);
-    }
-  }
-  throw lastError instanceof Error ? lastError : new Error("No bootstrap server accepted the connection.");
 }
 
 /** Returns whether the user has a SCRAM-SHA-512 credential on the cluster. */

@@ -1,7 +1,6 @@
 import "server-only";
 
 import { and, eq, isNotNull, isNull } from "drizzle-orm";
-import { ConfigResourceTypes } from "kafkajs";
 
 import { aclBindings, credentials, grants, topics } from "@/db/schema";
 import { config, environmentSettings } from "@/lib/config";
@@ -15,6 +14,7 @@ import { getAdmin } from "@/lib/kafka/client";
 import { describeClusterError } from "@/lib/kafka/errors";
 import { observeCluster } from "@/lib/kafka/observe-cluster";
 import { generatePassword, upsertScramUser } from "@/lib/kafka/scram";
+import { setTopicConfigs } from "@/lib/kafka/topic-configs";
 import { createTopic } from "@/lib/kafka/topics";
 import { logger } from "@/lib/logger";
 
@@ -47,7 +47,7 @@ export async function loadDesiredState(db: Queryable): Promise<DesiredState> {
   const users = await db
     .select({ username: credentials.username })
     .from(credentials)
-    .where(eq(credentials.environment, environment.name));
+    .where(and(eq(credentials.environment, environment.name), isNotNull(credentials.readyAt)));
 
   return {
     topics: desiredTopics,
@@ -67,7 +67,12 @@ export interface ReconcileResult {
  * Compares the database with the cluster and, unless `dryRun`, repairs the drift in what Onramp
  * manages. Unmanaged topics and principals are only listed.
  */
-export async function reconcile(options: { dryRun: boolean; actorId: string | null }): Promise<ReconcileResult> {
+export async function reconcile(options: {
+  dryRun: boolean;
+  actorId: string | null;
+  /** Repairs only the items with these descriptions, for example those an administrator saw. */
+  only?: ReadonlySet<string>;
+}): Promise<ReconcileResult> {
   const db = await getDb();
   const admin = await getAdmin();
   const desired = await loadDesiredState(db);
@@ -79,10 +84,10 @@ export async function reconcile(options: { dryRun: boolean; actorId: string | nu
   if (options.dryRun) return { items, applied: [] };
 
   const applied: ReconcileResult["applied"] = [];
-  const repairedConfigs = new Set<string>();
-  for (const item of items.filter(isRepairable)) {
+  const chosen = items.filter((item) => isRepairable(item) && (!options.only || options.only.has(describeDrift(item))));
+  for (const item of chosen) {
     try {
-      await repair(item, desired, repairedConfigs);
+      await repair(item);
       applied.push({ item, error: null });
     } catch (error) {
       logger.error({ err: error, drift: describeDrift(item) }, "drift repair failed");
@@ -103,7 +108,7 @@ export async function reconcile(options: { dryRun: boolean; actorId: string | nu
   return { items, applied };
 }
 
-async function repair(item: DriftItem, desired: DesiredState, repairedConfigs: Set<string>): Promise<void> {
+async function repair(item: DriftItem): Promise<void> {
   const admin = await getAdmin();
   switch (item.kind) {
     case "missing_topic":
@@ -112,24 +117,9 @@ async function repair(item: DriftItem, desired: DesiredState, repairedConfigs: S
     case "partitions_differ":
       await admin.createPartitions({ topicPartitions: [{ topic: item.topic, count: item.expected }] });
       return;
-    case "config_differs": {
-      if (repairedConfigs.has(item.topic)) return;
-      const topic = desired.topics.find((candidate) => candidate.name === item.topic);
-      if (!topic) return;
-      // kafkajs's alterConfigs replaces every dynamic config of the topic with the managed set.
-      await admin.alterConfigs({
-        validateOnly: false,
-        resources: [
-          {
-            type: ConfigResourceTypes.TOPIC,
-            name: topic.name,
-            configEntries: Object.entries(topic.configs).map(([name, value]) => ({ name, value })),
-          },
-        ],
-      });
-      repairedConfigs.add(item.topic);
+    case "config_differs":
+      await setTopicConfigs(item.topic, { [item.config]: item.expected });
       return;
-    }
     case "missing_acl":
       await createMissingAcls(admin, [item.binding]);
       return;

@@ -107,6 +107,16 @@ export async function runJob(job: ClaimedJob, workerId: string): Promise<void> {
           saveDetail: (stepName, value) => saveStepDetail(job.id, stepName, value),
         });
         (details as Record<string, unknown>)[name] = detail;
+        if (name === "topic" && (detail as StepDetails["topic"])?.adopted) {
+          await recordAuditEvent(db, {
+            actorId: null,
+            action: "topic.adopted",
+            entityType: "topic",
+            entityId: plan.topic?.name ?? request.topicName,
+            requestId: request.id,
+            after: { note: "The topic existed on the cluster with the approved settings and is now managed by Onramp." },
+          });
+        }
         await db
           .update(provisioningSteps)
           .set({ state: "done", finishedAt: sql`now()`, durationMs: Date.now() - started, detail })
@@ -164,6 +174,10 @@ async function recordSuccess(job: ClaimedJob, workerId: string, started: number)
       .update(grants)
       .set({ activatedAt: sql`now()` })
       .where(and(eq(grants.requestId, request.id), isNull(grants.activatedAt)));
+    await tx
+      .update(credentials)
+      .set({ readyAt: sql`now()` })
+      .where(and(eq(credentials.applicationId, request.applicationId), isNull(credentials.readyAt)));
     await tx
       .update(provisioningSteps)
       .set({ state: "done", finishedAt: sql`now()`, durationMs: Date.now() - started })
@@ -278,7 +292,7 @@ async function failJob(input: { job: ClaimedJob; workerId: string; reason: strin
         if (!remaining) {
           await tx
             .delete(credentials)
-            .where(and(eq(credentials.applicationId, request.applicationId), isNull(credentials.revealedAt)));
+            .where(and(eq(credentials.applicationId, request.applicationId), isNull(credentials.readyAt)));
         }
       }
     }

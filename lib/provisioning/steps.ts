@@ -1,7 +1,5 @@
 import "server-only";
 
-import { ConfigResourceTypes } from "kafkajs";
-
 import type { ClusterPlan } from "@/lib/domain/cluster-plan";
 import { topicDifferences } from "@/lib/domain/cluster-plan";
 import type { AclBinding } from "@/lib/domain/acl-templates";
@@ -9,6 +7,7 @@ import type { ProvisioningStepName } from "@/lib/domain/provisioning";
 import { createMissingAcls, deleteAcls } from "@/lib/kafka/acls";
 import { getAdmin } from "@/lib/kafka/client";
 import { generatePassword, scramUserExists, upsertScramUser } from "@/lib/kafka/scram";
+import { setTopicConfigs } from "@/lib/kafka/topic-configs";
 import { createTopic, describeTopic } from "@/lib/kafka/topics";
 
 /** A step failure that retrying cannot fix; the job fails at once and undoes its changes. */
@@ -21,7 +20,8 @@ export class PermanentStepError extends Error {
 
 /** What each step records about its changes on the cluster. */
 export interface StepDetails {
-  topic?: { created: boolean };
+  /** `adopted` marks a topic that existed before with the approved settings. */
+  topic?: { created: boolean; adopted?: boolean; creating?: boolean };
   topic_configs?: { altered: boolean };
   acls?: { created: AclBinding[] };
   scram_user?: { created: boolean; creating?: boolean };
@@ -44,13 +44,14 @@ export type ClusterStepName = Exclude<ProvisioningStepName, "record">;
  * its own earlier work and does not repeat it.
  */
 export const CLUSTER_STEPS: Record<ClusterStepName, (context: StepContext) => Promise<StepDetails[ClusterStepName]>> = {
-  async topic({ plan }) {
+  async topic({ plan, details, saveDetail }) {
     if (!plan.topic) return { created: false };
     const admin = await getAdmin();
     const observed = await describeTopic(admin, plan.topic.name, []);
     if (!observed) {
+      await saveDetail("topic", { created: false, creating: true });
       await createTopic(admin, plan.topic);
-      return { created: true };
+      return { created: true, creating: true };
     }
     const differences = topicDifferences({ ...observed, configs: {} }, { ...plan.topic, configs: {} });
     if (differences.length > 0) {
@@ -59,7 +60,10 @@ export const CLUSTER_STEPS: Record<ClusterStepName, (context: StepContext) => Pr
           "Nothing was changed. Delete or rename it on the cluster, or propose a topic with another name.",
       );
     }
-    return { created: false };
+    // A topic made outside Onramp with the approved settings becomes managed; the request page
+    // and the audit log say so. A rerun after a crash finds its own topic the same way.
+    const ours = Boolean(details.topic?.creating);
+    return { created: ours, creating: ours, adopted: !ours };
   },
 
   async topic_configs({ plan, details }) {
@@ -75,18 +79,7 @@ export const CLUSTER_STEPS: Record<ClusterStepName, (context: StepContext) => Pr
           "Nothing was changed. Align its configs on the cluster, or propose a topic with another name.",
       );
     }
-    // kafkajs's alterConfigs replaces the topic's dynamic configs, which for a topic that this
-    // job created are exactly the planned ones.
-    await admin.alterConfigs({
-      validateOnly: false,
-      resources: [
-        {
-          type: ConfigResourceTypes.TOPIC,
-          name: plan.topic.name,
-          configEntries: Object.entries(plan.topic.configs).map(([name, value]) => ({ name, value })),
-        },
-      ],
-    });
+    await setTopicConfigs(plan.topic.name, plan.topic.configs);
     return { altered: true };
   },
 

@@ -7,7 +7,7 @@ import { proposeTopic } from "@/lib/data/requests/propose-topic";
 import { requestAccess } from "@/lib/data/requests/request-access";
 import { closeDb, getDb } from "@/lib/db";
 import type { AclBinding } from "@/lib/domain/acl-templates";
-import type { DriftItem } from "@/lib/domain/drift";
+import { describeDrift, type DriftItem } from "@/lib/domain/drift";
 import { createMissingAcls, deleteAcls, describeAclsOf } from "@/lib/kafka/acls";
 import { getAdmin, resetAdmin } from "@/lib/kafka/client";
 import { deleteScramUser, scramUserExists } from "@/lib/kafka/scram";
@@ -125,7 +125,17 @@ describe("reconciler", () => {
     await kafkaAdmin.createTopics({ topics: [{ topic: unmanagedTopic, numPartitions: 1 }], waitForLeaders: true });
     await kafkaAdmin.alterConfigs({
       validateOnly: false,
-      resources: [{ type: 2, name: topicA, configEntries: [{ name: "retention.ms", value: "3600000" }] }],
+      resources: [
+        {
+          type: 2,
+          name: topicA,
+          configEntries: [
+            { name: "retention.ms", value: "3600000" },
+            // A setting Onramp does not manage, which repairs must keep.
+            { name: "cleanup.policy", value: "compact" },
+          ],
+        },
+      ],
     });
     await deleteScramUser(consumerName);
     const db = await getDb();
@@ -151,6 +161,16 @@ describe("reconciler", () => {
     expect(await describeAclsOf(kafkaAdmin, `User:${consumerName}`)).toContainEqual(extraAcl);
   });
 
+  it("repairs only the items chosen", async () => {
+    const chosen = describeDrift({ kind: "missing_user", username: consumerName });
+
+    const { applied } = await reconcile({ dryRun: false, actorId: null, only: new Set([chosen]) });
+
+    expect(applied.map((entry) => describeDrift(entry.item))).toEqual([chosen]);
+    expect(await scramUserExists(consumerName)).toBe(true);
+    expect(await (await getAdmin()).listTopics()).not.toContain(topicB);
+  });
+
   it("repairs managed drift only", async () => {
     const { applied } = await reconcile({ dryRun: false, actorId: null });
     expect(applied.filter((entry) => entry.error)).toEqual([]);
@@ -168,6 +188,12 @@ describe("reconciler", () => {
     expect(await kafkaAdmin.listTopics()).toContain(unmanagedTopic);
     expect(await describeAclsOf(kafkaAdmin, outsider)).toEqual([outsiderAcl]);
     expect(kinds(after.items)).toContain("unmanaged_topic");
+    const configs = await kafkaAdmin.describeConfigs({
+      resources: [{ type: 2, name: topicA, configNames: ["cleanup.policy", "retention.ms"] }],
+      includeSynonyms: false,
+    });
+    const values = Object.fromEntries(configs.resources[0]!.configEntries.map((entry) => [entry.configName, entry.configValue]));
+    expect(values).toEqual({ "cleanup.policy": "compact", "retention.ms": "604800000" });
   });
 
   it("reports partitions it cannot remove", async () => {

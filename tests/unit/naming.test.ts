@@ -231,3 +231,17 @@ describe("slugify", () => {
     expect(slugify(displayName)).toBe(slug);
   });
 });
+
+describe("reserved application names", () => {
+  it.each(["admin", "anonymous", "kafka", "superuser"])("rejects %s", (name) => {
+    expect(checkApplicationName(name)).toContain("reserved for the cluster's operators");
+  });
+
+  it("rejects the configured admin user", () => {
+    expect(checkApplicationName("bus-operator", ["bus-operator"])).toContain("reserved");
+  });
+
+  it("accepts names that only contain a reserved word", () => {
+    expect(checkApplicationName("admin-portal-events")).toBeNull();
+  });
+});

@@ -431,3 +431,50 @@ describe("authorize role-only actions with resource", () => {
     expect(allowed(principal, action, { teamId: TEAM_A, topicOwnerTeamId: TEAM_C })).toBe(expected);
   });
 });
+
+describe("authorize guards added after review", () => {
+  const owner = { userId: "owner-1", isPlatformAdmin: true, teams: [{ id: "owners", role: "member" as const }] };
+
+  it("refuses a second step to one approver", () => {
+    const decision = authorize(owner, "request.review", {
+      teamId: "requesters",
+      topicOwnerTeamId: "owners",
+      reviewStep: "platform",
+      priorApproverIds: ["owner-1"],
+    });
+
+    expect(decision.allowed).toBe(false);
+  });
+
+  it("names the earlier approval", () => {
+    const decision = authorize(owner, "request.review", {
+      teamId: "requesters",
+      topicOwnerTeamId: "owners",
+      reviewStep: "platform",
+      priorApproverIds: ["owner-1"],
+    });
+
+    expect(decision.allowed ? "" : decision.reason).toContain("already approved an earlier step");
+  });
+
+  it("allows the step to someone else", () => {
+    const decision = authorize(owner, "request.review", {
+      teamId: "requesters",
+      topicOwnerTeamId: "owners",
+      reviewStep: "platform",
+      priorApproverIds: ["someone-else"],
+    });
+
+    expect(decision.allowed).toBe(true);
+  });
+
+  it("hides drafts from the topic's owners", () => {
+    expect(authorize(owner, "request.read", { teamId: "requesters", topicOwnerTeamId: "owners", isDraft: true }).allowed).toBe(false);
+  });
+
+  it("shows drafts to the requesting team", () => {
+    const requester = { userId: "r", isPlatformAdmin: false, teams: [{ id: "requesters", role: "member" as const }] };
+
+    expect(authorize(requester, "request.read", { teamId: "requesters", topicOwnerTeamId: "owners", isDraft: true }).allowed).toBe(true);
+  });
+});

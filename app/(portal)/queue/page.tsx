@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { z } from "zod";
 
 import { ClusterPlanView } from "@/components/cluster-plan-view";
 import { ProposalSummary } from "@/components/proposal-summary";
@@ -19,7 +20,8 @@ export default async function ReviewQueuePage({ searchParams }: { searchParams: 
   const caller = await requirePageCaller();
   const filters = await searchParams;
   const type = REQUEST_TYPES.includes(filters.type as RequestType) ? (filters.type as RequestType) : undefined;
-  const queue = await listReviewQueue(caller, { type, teamId: filters.team || undefined });
+  const teamId = filters.team && z.uuid().safeParse(filters.team).success ? filters.team : undefined;
+  const queue = await listReviewQueue(caller, { type, teamId });
   const provisioning = caller.isPlatformAdmin ? await listProvisioningAttention(caller) : [];
   const teamsInQueue = [...new Map(queue.map((request) => [request.teamId, request.teamName])).entries()];
 

@@ -3,7 +3,9 @@ import "server-only";
 import { applications } from "@/db/schema";
 import { assertAllowed } from "@/lib/auth/assert-allowed";
 import type { Caller } from "@/lib/auth/caller";
+import { config } from "@/lib/config";
 import { getDb } from "@/lib/db";
+import { checkApplicationName } from "@/lib/domain/naming";
 import type { RegisterApplicationInput } from "@/lib/domain/schemas";
 import { fieldError, isUniqueViolation } from "@/lib/errors";
 import { logger } from "@/lib/logger";
@@ -16,6 +18,9 @@ export async function registerApplication(
   input: RegisterApplicationInput,
 ): Promise<{ applicationId: string }> {
   assertAllowed(caller, "application.register", { teamId: input.teamId });
+  // The cluster's admin user is configurable, so it is checked here rather than in the schema.
+  const adminProblem = checkApplicationName(input.name, [config().KAFKA_ADMIN_USERNAME.toLowerCase()]);
+  if (adminProblem) throw fieldError("name", adminProblem);
 
   const db = await getDb();
   try {

@@ -1,6 +1,7 @@
 import "server-only";
 
 import { and, desc, eq, gte, lt, type SQL } from "drizzle-orm";
+import { z } from "zod";
 
 import { auditEvents, users } from "@/db/schema";
 import { assertAllowed } from "@/lib/auth/assert-allowed";
@@ -33,7 +34,7 @@ export async function listAuditEvents(caller: Caller, filters: AuditFilters, lim
   const to = dayStart(filters.to);
   const conditions: Array<SQL | undefined> = [
     filters.action ? eq(auditEvents.action, filters.action) : undefined,
-    filters.requestId && /^[0-9a-f-]{36}$/i.test(filters.requestId) ? eq(auditEvents.requestId, filters.requestId) : undefined,
+    filters.requestId && z.uuid().safeParse(filters.requestId).success ? eq(auditEvents.requestId, filters.requestId) : undefined,
     filters.actorEmail ? eq(users.email, filters.actorEmail.trim().toLowerCase()) : undefined,
     from ? gte(auditEvents.at, from) : undefined,
     to ? lt(auditEvents.at, new Date(to.getTime() + DAY_MS)) : undefined,

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { and, eq, isNull, sql } from "drizzle-orm";
+import { and, eq, isNotNull, isNull, sql } from "drizzle-orm";
 
 import { applications, credentials } from "@/db/schema";
 import { assertAllowed } from "@/lib/auth/assert-allowed";
@@ -46,19 +46,26 @@ export async function revealCredential(caller: Caller, applicationId: string): P
       and(
         eq(credentials.applicationId, applicationId),
         eq(credentials.environment, environment),
+        isNotNull(credentials.readyAt),
         isNull(credentials.revealedAt),
       ),
     )
     .returning({ id: credentials.id, username: credentials.username });
   if (!claimed) {
     const [existing] = await db
-      .select({ revealedAt: credentials.revealedAt })
+      .select({ readyAt: credentials.readyAt, revealedAt: credentials.revealedAt })
       .from(credentials)
       .where(and(eq(credentials.applicationId, applicationId), eq(credentials.environment, environment)));
+    if (existing?.revealedAt) {
+      throw new AppError(
+        "conflict",
+        `The password for ${application.name} was already shown on ${existing.revealedAt.toISOString()}, and Onramp does not keep it. Password rotation is not available yet; contact the platform team.`,
+      );
+    }
     throw new AppError(
       "conflict",
       existing
-        ? `The password for ${application.name} was already shown on ${existing.revealedAt?.toISOString()}; Onramp does not keep it. Ask for a rotation to get a new one.`
+        ? `The Kafka user for ${application.name} is still being provisioned; show its password once its request is provisioned.`
         : `${application.name} has no Kafka credential yet; it gets one when its first request is provisioned.`,
     );
   }

@@ -4,7 +4,7 @@ import { alias } from "drizzle-orm/pg-core";
 import { and, asc, desc, eq, inArray, type SQL } from "drizzle-orm";
 
 import { applications, requestComments, requestRevisions, requests, teams, topics, users } from "@/db/schema";
-import { authorize } from "@/lib/auth/policy";
+import { authorize, type PolicyResource } from "@/lib/auth/policy";
 import type { Caller } from "@/lib/auth/caller";
 import { getDb } from "@/lib/db";
 import type { ClusterPlan } from "@/lib/domain/cluster-plan";
@@ -72,11 +72,32 @@ async function selectRequests(where: SQL | undefined) {
 
 type RequestRowWithJoins = Awaited<ReturnType<typeof selectRequests>>[number];
 
-async function toDetail(row: RequestRowWithJoins, caller: Caller, withThread: boolean): Promise<RequestDetail> {
+/** What the policy needs about a listed request, the same facts `loadRequestContext` gathers. */
+async function resourceFor(row: RequestRowWithJoins): Promise<PolicyResource> {
+  const db = await getDb();
+  const { request } = row;
+  const approvals = await db
+    .select({ authorId: requestComments.authorId, step: requestComments.step })
+    .from(requestComments)
+    .where(and(eq(requestComments.requestId, request.id), eq(requestComments.kind, "approved")));
+  return {
+    teamId: request.teamId,
+    topicOwnerTeamId: request.type === "new_topic" ? null : row.topicOwnerTeamId,
+    reviewStep: request.reviewStep,
+    priorApproverIds: approvals.filter((approval) => approval.step !== request.reviewStep).map((approval) => approval.authorId),
+    isDraft: request.state === "draft",
+  };
+}
+
+async function toDetail(
+  row: RequestRowWithJoins,
+  caller: Caller,
+  withThread: boolean,
+  resource: PolicyResource,
+): Promise<RequestDetail> {
   const db = await getDb();
   const { request, application } = row;
-  const topicOwnerTeamId = request.type === "new_topic" ? null : row.topicOwnerTeamId;
-  const resource = { teamId: request.teamId, topicOwnerTeamId, reviewStep: request.reviewStep };
+  const topicOwnerTeamId = resource.topicOwnerTeamId ?? null;
 
   let comments: RequestComment[] = [];
   let lastChanges: FieldChange[] = [];
@@ -139,10 +160,10 @@ async function toDetail(row: RequestRowWithJoins, caller: Caller, withThread: bo
 export async function getRequestDetail(caller: Caller, requestId: string): Promise<RequestDetail | null> {
   const [row] = await selectRequests(eq(requests.id, requestId));
   if (!row) return null;
-  const topicOwnerTeamId = row.request.type === "new_topic" ? null : row.topicOwnerTeamId;
-  const decision = authorize(caller, "request.read", { teamId: row.request.teamId, topicOwnerTeamId });
+  const resource = await resourceFor(row);
+  const decision = authorize(caller, "request.read", resource);
   if (!decision.allowed) throw new AppError("forbidden", decision.reason);
-  return toDetail(row, caller, true);
+  return toDetail(row, caller, true, resource);
 }
 
 export interface QueueFilters {
@@ -163,14 +184,9 @@ export async function listReviewQueue(caller: Caller, filters: QueueFilters = {}
       filters.teamId ? eq(requests.teamId, filters.teamId) : undefined,
     ),
   );
-  const mine = rows.filter((row) =>
-    authorize(caller, "request.review", {
-      teamId: row.request.teamId,
-      topicOwnerTeamId: row.request.type === "new_topic" ? null : row.topicOwnerTeamId,
-      reviewStep: row.request.reviewStep,
-    }).allowed,
-  );
-  return Promise.all(mine.map((row) => toDetail(row, caller, false)));
+  const withResources = await Promise.all(rows.map(async (row) => ({ row, resource: await resourceFor(row) })));
+  const mine = withResources.filter(({ resource }) => authorize(caller, "request.review", resource).allowed);
+  return Promise.all(mine.map(({ row, resource }) => toDetail(row, caller, false, resource)));
 }
 
 /** Requests whose provisioning is running or failed, oldest first, for administrators. */
@@ -178,7 +194,7 @@ export async function listProvisioningAttention(caller: Caller): Promise<Request
   const decision = authorize(caller, "request.retry");
   if (!decision.allowed) throw new AppError("forbidden", decision.reason);
   const rows = await selectRequests(inArray(requests.state, ["approved", "provisioning", "failed"]));
-  return Promise.all(rows.map((row) => toDetail(row, caller, false)));
+  return Promise.all(rows.map(async (row) => toDetail(row, caller, false, await resourceFor(row))));
 }
 
 /** How many requests wait for the caller's review, for the navigation. */

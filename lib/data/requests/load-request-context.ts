@@ -1,8 +1,8 @@
 import "server-only";
 
-import { eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 
-import { requests, topics } from "@/db/schema";
+import { requestComments, requests, topics } from "@/db/schema";
 import type { PolicyResource } from "@/lib/auth/policy";
 import type { Queryable } from "@/lib/db";
 import { reviewStepsFor, type ReviewStep } from "@/lib/domain/review-steps";
@@ -29,10 +29,24 @@ export async function loadRequestContext(db: Queryable, requestId: string): Prom
   const topicOwnerTeamId = request.type === "new_topic" ? null : (topic?.ownerTeamId ?? null);
   const steps = reviewStepsFor(request.type, { requesterOwnsTopic: topicOwnerTeamId === request.teamId });
 
+  // One person approves at most one step: approvals at other steps, in any round of review,
+  // keep their author from approving this one.
+  const approvals = await db
+    .select({ authorId: requestComments.authorId, step: requestComments.step })
+    .from(requestComments)
+    .where(and(eq(requestComments.requestId, requestId), eq(requestComments.kind, "approved")));
+
   return {
     request,
     topicOwnerTeamId,
     steps,
-    resource: { teamId: request.teamId, topicOwnerTeamId, reviewStep: request.reviewStep },
+    resource: {
+      teamId: request.teamId,
+      topicOwnerTeamId,
+      reviewStep: request.reviewStep,
+      priorApproverIds: approvals.filter((approval) => approval.step !== request.reviewStep).map((approval) => approval.authorId),
+      isDraft: request.state === "draft",
+    },
   };
 }
+

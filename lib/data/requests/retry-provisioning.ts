@@ -7,7 +7,7 @@ import { assertAllowed } from "@/lib/auth/assert-allowed";
 import type { Caller } from "@/lib/auth/caller";
 import { config } from "@/lib/config";
 import { getDb } from "@/lib/db";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError, isUniqueViolation, notFound } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { jobStepsFor } from "@/lib/domain/provisioning";
 import { enqueueJob, materializeApproval } from "@/lib/provisioning/materialize-approval";
@@ -22,8 +22,23 @@ import { loadRequestPlan } from "./load-request-plan";
  */
 export async function retryProvisioning(caller: Caller, requestId: string): Promise<{ state: "approved" }> {
   assertAllowed(caller, "request.retry");
-  const db = await getDb();
 
+  try {
+    await retryInTransaction(caller, requestId);
+  } catch (error) {
+    // A topic of the same name may have been proposed and provisioned since this one failed.
+    if (isUniqueViolation(error)) {
+      throw new AppError("conflict", "Another topic with this name exists now, so this request cannot be provisioned; the requester can propose the topic under another name.");
+    }
+    throw error;
+  }
+  logger.info({ requestId, userId: caller.userId }, "provisioning retry queued");
+  wakeInProcessWorker();
+  return { state: "approved" };
+}
+
+async function retryInTransaction(caller: Caller, requestId: string): Promise<void> {
+  const db = await getDb();
   await db.transaction(async (tx) => {
     const [updated] = await tx
       .update(requests)
@@ -52,7 +67,4 @@ export async function retryProvisioning(caller: Caller, requestId: string): Prom
       after: { state: "approved" },
     });
   });
-  logger.info({ requestId, userId: caller.userId }, "provisioning retry queued");
-  wakeInProcessWorker();
-  return { state: "approved" };
 }

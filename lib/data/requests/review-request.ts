@@ -37,6 +37,8 @@ export async function reviewRequest(caller: Caller, input: ReviewInput): Promise
   const outcome = await db.transaction(async (tx) => {
     const context = await loadRequestContext(tx, input.requestId);
     const { request, steps } = context;
+    // Only people who may see the request learn its state from the refusal below.
+    assertAllowed(caller, "request.read", context.resource);
     if (request.state !== "submitted" || !request.reviewStep) {
       throw new AppError("conflict", `This request is ${request.state.replace("_", " ")} and not waiting for a review; reload the page.`);
     }

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { eq, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 
 import { teamMembers, users } from "@/db/schema";
 import { assertAllowed } from "@/lib/auth/assert-allowed";
@@ -10,6 +10,7 @@ import type { AddTeamMemberInput } from "@/lib/domain/schemas";
 import { logger } from "@/lib/logger";
 
 import { recordAuditEvent } from "../audit/record-audit-event";
+import { assertAnotherOwner } from "./assert-another-owner";
 
 /**
  * Adds a person to a team, or changes their role in it. A person who has not signed in yet is
@@ -26,7 +27,11 @@ export async function addTeamMember(caller: Caller, input: AddTeamMemberInput): 
       .onConflictDoUpdate({ target: users.email, set: { email: sql`excluded.email` } })
       .returning({ id: users.id });
     if (!user) throw new Error("user upsert returned no row");
-    const [before] = await tx.select({ role: teamMembers.role }).from(teamMembers).where(eq(teamMembers.userId, user.id));
+    const [before] = await tx
+      .select({ role: teamMembers.role })
+      .from(teamMembers)
+      .where(and(eq(teamMembers.teamId, input.teamId), eq(teamMembers.userId, user.id)));
+    if (before?.role === "owner" && input.role === "member") await assertAnotherOwner(tx, input.teamId, user.id);
     await tx
       .insert(teamMembers)
       .values({ teamId: input.teamId, userId: user.id, role: input.role })

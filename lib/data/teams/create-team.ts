@@ -1,5 +1,7 @@
 import "server-only";
 
+import { randomBytes } from "node:crypto";
+
 import { teamMembers, teams } from "@/db/schema";
 import type { Caller } from "@/lib/auth/caller";
 import { getDb } from "@/lib/db";
@@ -12,10 +14,9 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 
 /** Creates a team with the caller as its owner. */
 export async function createTeam(caller: Caller, input: CreateTeamInput): Promise<{ teamId: string; slug: string }> {
-  const slug = slugify(input.name);
-  if (slug.length < 3) {
-    throw fieldError("name", "Use at least 3 letters or digits in the team name.");
-  }
+  // Names in other scripts have no Latin letters to make a slug from, so they get a random one.
+  const named = slugify(input.name);
+  const slug = named.length >= 3 ? named : `team-${randomBytes(3).toString("hex")}`;
 
   const db = await getDb();
   try {

@@ -16,7 +16,7 @@ export interface TeamApplication {
   kind: ApplicationKind;
   description: string;
   transactional: boolean;
-  credential: { username: string; revealedAt: Date | null } | null;
+  credential: { username: string; readyAt: Date | null; revealedAt: Date | null } | null;
 }
 
 export interface TeamRequestRow {
@@ -58,7 +58,12 @@ export async function getTeamOverview(caller: Caller, slug: string): Promise<Tea
 
   const credentialRows = appRows.length
     ? await db
-        .select({ applicationId: credentials.applicationId, username: credentials.username, revealedAt: credentials.revealedAt })
+        .select({
+          applicationId: credentials.applicationId,
+          username: credentials.username,
+          readyAt: credentials.readyAt,
+          revealedAt: credentials.revealedAt,
+        })
         .from(credentials)
         .where(
           and(
@@ -95,7 +100,12 @@ export async function getTeamOverview(caller: Caller, slug: string): Promise<Tea
     members,
     applications: appRows.map((row) => {
       const credential = credentialRows.find((entry) => entry.applicationId === row.id);
-      return { ...row, credential: credential ? { username: credential.username, revealedAt: credential.revealedAt } : null };
+      return {
+        ...row,
+        credential: credential
+          ? { username: credential.username, readyAt: credential.readyAt, revealedAt: credential.revealedAt }
+          : null,
+      };
     }),
     requests: requestRows,
   };

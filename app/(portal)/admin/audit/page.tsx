@@ -53,7 +53,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
           Export CSV
         </a>
       </form>
-      <p className="text-xs text-slate-600">Newest first; the page shows up to {PAGE_SIZE} events and the export all that match.</p>
+      <p className="text-xs text-slate-600">Newest first; the page shows up to {PAGE_SIZE} events and the export up to 100,000.</p>
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-left text-xs">
           <thead className="bg-slate-50 text-slate-600">

@@ -38,7 +38,7 @@ export default async function DriftPage() {
         unmanaged topics and principals are listed and never touched.
       </p>
       <DriftList title="Repairable" testId="drift-repairable" lines={repairable.map(describeDrift)} empty="Nothing to repair." />
-      {repairable.length > 0 ? <ApplyRepairsForm count={repairable.length} /> : null}
+      {repairable.length > 0 ? <ApplyRepairsForm items={repairable.map(describeDrift)} /> : null}
       <DriftList title="Needs a person" testId="drift-manual" lines={manual.map(describeDrift)} empty="Nothing." />
       <DriftList title="Not managed by Onramp" testId="drift-unmanaged" lines={unmanaged.map(describeDrift)} empty="Nothing." />
     </div>

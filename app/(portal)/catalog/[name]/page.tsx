@@ -12,7 +12,13 @@ import { RevokeForm } from "./_components/revoke-form";
 export default async function TopicPage({ params }: { params: Promise<{ name: string }> }) {
   const caller = await requirePageCaller();
   const { name } = await params;
-  const topic = await getCatalogTopic(decodeURIComponent(name));
+  let topicName: string;
+  try {
+    topicName = decodeURIComponent(name);
+  } catch {
+    notFound();
+  }
+  const topic = await getCatalogTopic(topicName);
   if (!topic) notFound();
   const consumers = (await listCallerApplications(caller)).filter((application) => application.kind !== "producer");
   const mayRevoke = authorize(caller, "grant.revoke", { topicOwnerTeamId: topic.ownerTeamId }).allowed;

@@ -13,6 +13,7 @@ import { REQUEST_TYPE_LABELS } from "@/lib/domain/request-states";
 import { AddMemberForm } from "./_components/add-member-form";
 import { CredentialPanel } from "./_components/credential-panel";
 import { RegisterApplicationForm } from "./_components/register-application-form";
+import { RemoveMemberForm } from "./_components/remove-member-form";
 
 export default async function TeamPage({ params }: { params: Promise<{ slug: string }> }) {
   const caller = await requirePageCaller();
@@ -54,6 +55,7 @@ async function renderTeam(caller: Caller, slug: string) {
                     application.credential
                       ? {
                           username: application.credential.username,
+                          ready: application.credential.readyAt !== null,
                           revealedAt: application.credential.revealedAt?.toISOString() ?? null,
                         }
                       : null
@@ -114,6 +116,7 @@ async function renderTeam(caller: Caller, slug: string) {
           {team.members.map((member) => (
             <li key={member.email}>
               {member.name} <span className="text-slate-600">({member.email}, {member.role})</span>
+              {mayManage ? <RemoveMemberForm teamId={team.id} email={member.email} /> : null}
             </li>
           ))}
         </ul>

@@ -31,7 +31,7 @@ export function CredentialPanel({
 }: {
   applicationId: string;
   applicationName: string;
-  credential: { username: string; revealedAt: string | null } | null;
+  credential: { username: string; ready: boolean; revealedAt: string | null } | null;
 }) {
   const [state, formAction] = useActionState(revealCredentialAction, IDLE);
 
@@ -77,6 +77,14 @@ export function CredentialPanel({
 
   if (!credential) {
     return <p className="text-xs text-slate-600">No Kafka credential yet: it is created when a request is provisioned.</p>;
+  }
+  if (!credential.ready) {
+    return (
+      <p className="text-xs text-slate-600" data-testid="credential-state">
+        Kafka user <span className="font-mono">{credential.username}</span> is being provisioned; its password can be
+        shown once the request is provisioned.
+      </p>
+    );
   }
   if (credential.revealedAt) {
     return (
