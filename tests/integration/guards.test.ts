@@ -92,6 +92,8 @@ describe("guards found by trying to break the portal", () => {
     );
     const secondAdmin = await (await createTeamWithMember("platform", "admin-two@example.org")).caller();
     expect((await reviewRequest(secondAdmin, { requestId, decision: "approve", comment: "Second person." })).state).toBe("approved");
+    // Leaves no queued job behind for the next test file's workers.
+    await drainJobs();
     await (await getDb())
       .delete(teamMembers)
       .where(and(eq(teamMembers.teamId, owners.teamId), eq(teamMembers.userId, adminUser[0]!.id)));

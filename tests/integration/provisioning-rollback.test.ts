@@ -24,14 +24,15 @@ import {
 // Fault injection: the SCRAM step, which runs after the topic and ACL steps, fails while
 // `fault.mode` is set: "transient" like a timeout, "permanent" like a broker policy rejection.
 // Everything else talks to the real broker.
-const fault = vi.hoisted(() => ({ mode: null as null | "transient" | "permanent", failures: 0 }));
+// Only the user named in `fault.username` fails, so jobs left by other files cannot use it up.
+const fault = vi.hoisted(() => ({ mode: null as null | "transient" | "permanent", failures: 0, username: "" }));
 
 vi.mock("@/lib/kafka/scram", async (importOriginal) => {
   const original = await importOriginal<typeof import("@/lib/kafka/scram")>();
   return {
     ...original,
     upsertScramUser: async (username: string, password: string) => {
-      if (fault.mode && fault.failures > 0) {
+      if (fault.mode && fault.failures > 0 && username === fault.username) {
         fault.failures -= 1;
         const error = new Error(`injected ${fault.mode} failure`) as Error & { type?: string };
         if (fault.mode === "permanent") error.type = "POLICY_VIOLATION";
@@ -90,6 +91,7 @@ describe("provisioning rollback and retries", () => {
 
     fault.mode = "permanent";
     fault.failures = 1;
+    fault.username = application.name;
     const outcome = await approveAndProvision(setup.admin, requestId, "Go.");
 
     expect(outcome.state).toBe("failed");
@@ -122,6 +124,7 @@ describe("provisioning rollback and retries", () => {
 
     fault.mode = "transient";
     fault.failures = 2;
+    fault.username = application.name;
     const first = await approveAndProvision(setup.admin, requestId, "Go.");
     expect(first.state).toBe("provisioning");
 
@@ -153,6 +156,7 @@ describe("provisioning rollback and retries", () => {
 
     fault.mode = "transient";
     fault.failures = 1_000;
+    fault.username = application.name;
     await approveAndProvision(setup.admin, requestId, "Go.");
     for (let round = 0; round < 80 && (await requestOutcome(requestId)).state !== "failed"; round += 1) {
       await sleep(100);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { aclBindings, auditEvents, credentials, grants, provisioningJobs, requests, topics } from "@/db/schema";
 import type { Caller } from "@/lib/auth/caller";
+import { getProvisioningProgress } from "@/lib/data/requests/get-provisioning-progress";
 import { proposeTopic } from "@/lib/data/requests/propose-topic";
 import { reviewRequest } from "@/lib/data/requests/review-request";
 import { closeDb, getDb } from "@/lib/db";
@@ -137,6 +138,14 @@ describe("review outcomes", () => {
     const outcome = await approveAndProvision(admin, requestId, "Adopting it.");
 
     expect(outcome).toEqual({ state: "provisioned", failureReason: null });
+    const progress = await getProvisioningProgress(requestId);
+    expect(progress?.steps.find((step) => step.name === "topic")?.note).toContain("already existed");
+    const db = await getDb();
+    const adopted = await db
+      .select()
+      .from(auditEvents)
+      .where(and(eq(auditEvents.requestId, requestId), eq(auditEvents.action, "topic.adopted")));
+    expect(adopted).toHaveLength(1);
   });
 
   it("fails when the Kafka user exists unmanaged", async () => {

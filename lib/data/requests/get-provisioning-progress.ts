@@ -18,6 +18,8 @@ export interface ProvisioningProgress {
     attempts: number;
     durationMs: number | null;
     lastError: string | null;
+    /** A remark about what the step found, such as an existing topic it adopted. */
+    note: string | null;
   }>;
 }
 
@@ -44,6 +46,7 @@ export async function getProvisioningProgress(requestId: string): Promise<Provis
       attempts: provisioningSteps.attempts,
       durationMs: provisioningSteps.durationMs,
       lastError: provisioningSteps.lastError,
+      detail: provisioningSteps.detail,
     })
     .from(provisioningSteps)
     .where(eq(provisioningSteps.jobId, job.id))
@@ -56,6 +59,11 @@ export async function getProvisioningProgress(requestId: string): Promise<Provis
     maxAttempts: job.maxAttempts,
     nextAttemptAt: job.state === "queued" ? job.runAfter.toISOString() : null,
     lastError: job.lastError,
-    steps,
+    steps: steps.map(({ detail, ...step }) => ({
+      ...step,
+      note: (detail as { adopted?: boolean } | null)?.adopted
+        ? "The topic already existed with the approved settings; Onramp now manages it."
+        : null,
+    })),
   };
 }

@@ -75,6 +75,7 @@ export function RequestStatus({ requestId, initial }: { requestId: string; initi
                 {PROVISIONING_STEP_LABELS[step.name as ProvisioningStepName] ?? step.name}: {step.state}
                 {step.durationMs !== null && step.state === "done" ? ` (${step.durationMs} ms)` : ""}
                 {step.attempts > 1 ? `, ${step.attempts} attempts` : ""}
+                {step.note ? <span className="block pl-5 text-xs text-amber-800">{step.note}</span> : null}
                 {step.lastError && step.state !== "done" ? (
                   <span className="block pl-5 text-xs text-red-700">{step.lastError}</span>
                 ) : null}
