@@ -1,7 +1,7 @@
 import type { PolicyAction } from "./policy";
 
 /**
- * The policy action each server action and route handler asks for. Server actions look their
+ * The policy action that each server action and route handler checks. Server actions look their
  * entry up by name before doing anything; the authorization test fails for any server action or
  * route handler missing here. "public" marks the sign-in endpoints.
  */

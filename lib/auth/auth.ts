@@ -35,8 +35,8 @@ function providers(): Provider[] {
     });
   }
 
-  // Signs in as one of the seeded people without a password; only for development and tests,
-  // and only when ONRAMP_DEV_SIGN_IN is set, whatever NODE_ENV says.
+  // Signs in as one of the seeded people without a password. It exists for development and
+  // tests, and only when ONRAMP_DEV_SIGN_IN is set, whatever the value of NODE_ENV.
   if (settings.ONRAMP_DEV_SIGN_IN) {
     list.push(
       Credentials({
@@ -67,7 +67,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
     signIn: ({ account, profile }) => {
       // An identity provider that has not verified the address cannot vouch for it.
       if (account?.provider === OIDC_PROVIDER && profile?.email_verified === false) {
-        logger.warn({ email: profile.email }, "sign-in refused: email address not verified");
+        logger.warn({ email: profile.email }, "sign-in rejected: email address not verified");
         return false;
       }
       return true;

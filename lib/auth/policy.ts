@@ -39,7 +39,7 @@ export type PolicyAction =
   | "audit.read";
 
 /**
- * The roles that may ever take each action. A role listed here may still be refused for a given
+ * The roles that may ever take each action. A role listed here may still be denied for a given
  * resource, for example a member of another team.
  */
 export const ACTION_ROLES: Record<PolicyAction, readonly Role[]> = {
@@ -92,7 +92,7 @@ export type Decision = { allowed: true } | { allowed: false; reason: string };
 
 const ALLOWED: Decision = { allowed: true };
 
-function refuse(reason: string): Decision {
+function deny(reason: string): Decision {
   return { allowed: false, reason };
 }
 
@@ -109,10 +109,10 @@ function ownerOf(principal: Principal, teamId: string | null | undefined): boole
  * is given. Without a resource only the role is checked.
  */
 export function authorize(principal: Principal | null, action: PolicyAction, resource?: PolicyResource): Decision {
-  if (!principal) return refuse("Sign in to continue.");
+  if (!principal) return deny("Sign in to continue.");
   const roles = rolesOf(principal);
   if (!ACTION_ROLES[action].some((role) => roles.includes(role))) {
-    return refuse(roleRefusal(action));
+    return deny(roleDenial(action));
   }
   if (!resource) return ALLOWED;
 
@@ -121,11 +121,11 @@ export function authorize(principal: Principal | null, action: PolicyAction, res
     case "application.register":
       return principal.isPlatformAdmin || ownerOf(principal, resource.teamId)
         ? ALLOWED
-        : refuse("Only the team's owners can manage its members and applications.");
+        : deny("Only the team's owners can manage its members and applications.");
     case "team.read":
       return principal.isPlatformAdmin || memberOf(principal, resource.teamId)
         ? ALLOWED
-        : refuse("You are not a member of this team; ask one of its owners to add you.");
+        : deny("You are not a member of this team; ask one of its owners to add you.");
     case "credential.reveal":
     case "topic.propose":
     case "access.request":
@@ -133,21 +133,21 @@ export function authorize(principal: Principal | null, action: PolicyAction, res
     case "request.cancel":
       return memberOf(principal, resource.teamId)
         ? ALLOWED
-        : refuse("You are not a member of this team; ask one of its owners to add you.");
+        : deny("You are not a member of this team; ask one of its owners to add you.");
     case "request.read":
     case "request.comment":
       if (resource.isDraft) {
-        return memberOf(principal, resource.teamId) ? ALLOWED : refuse("Only the requesting team can see its drafts.");
+        return memberOf(principal, resource.teamId) ? ALLOWED : deny("Only the requesting team can see its drafts.");
       }
       return principal.isPlatformAdmin || memberOf(principal, resource.teamId) || memberOf(principal, resource.topicOwnerTeamId)
         ? ALLOWED
-        : refuse("Only the requesting team, the topic's owning team and platform administrators can see this request.");
+        : deny("Only the requesting team, the topic's owning team and platform administrators can see this request.");
     case "request.review":
       return authorizeReview(principal, resource);
     case "grant.revoke":
       return principal.isPlatformAdmin || memberOf(principal, resource.topicOwnerTeamId)
         ? ALLOWED
-        : refuse("Only the topic's owning team and platform administrators can revoke its access.");
+        : deny("Only the topic's owning team and platform administrators can revoke its access.");
     default:
       return ALLOWED;
   }
@@ -155,23 +155,23 @@ export function authorize(principal: Principal | null, action: PolicyAction, res
 
 function authorizeReview(principal: Principal, resource: PolicyResource): Decision {
   if (memberOf(principal, resource.teamId)) {
-    return refuse("You cannot review a request from your own team; someone outside it must review it.");
+    return deny("You cannot review a request from your own team; someone outside it must review it.");
   }
   if (resource.priorApproverIds?.includes(principal.userId)) {
-    return refuse("You already approved an earlier step of this request; another person must approve this one.");
+    return deny("You already approved an earlier step of this request; another person must approve this one.");
   }
   if (resource.reviewStep === "owner") {
     return memberOf(principal, resource.topicOwnerTeamId)
       ? ALLOWED
-      : refuse("This request waits for the topic's owning team to review it first.");
+      : deny("This request waits for the topic's owning team to review it first.");
   }
   if (resource.reviewStep === "platform") {
-    return principal.isPlatformAdmin ? ALLOWED : refuse("Only platform administrators can review this step.");
+    return principal.isPlatformAdmin ? ALLOWED : deny("Only platform administrators can review this step.");
   }
-  return refuse("This request is not waiting for a review.");
+  return deny("This request is not waiting for a review.");
 }
 
-function roleRefusal(action: PolicyAction): string {
+function roleDenial(action: PolicyAction): string {
   const roles = ACTION_ROLES[action];
   if (roles.length === 1 && roles[0] === "platform_admin") return "Only platform administrators can do this.";
   if (roles.includes("team_owner") && !roles.includes("team_member")) {

@@ -23,7 +23,7 @@ export interface ProvisioningProgress {
   }>;
 }
 
-/** The provisioning job of a request with its steps, or null before approval. */
+/** Loads the provisioning job of a request with its steps, or null before approval. */
 export async function getProvisioningProgress(requestId: string): Promise<ProvisioningProgress | null> {
   const db = await getDb();
   const [job] = await db

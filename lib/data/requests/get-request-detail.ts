@@ -42,7 +42,7 @@ export interface RequestDetail {
   updatedAt: Date;
   failureReason: string | null;
   plan: ClusterPlan;
-  /** What changed in the last resubmission, when there was one. */
+  /** Fields changed by the last resubmission; empty for a first version. */
   lastChanges: FieldChange[];
   comments: RequestComment[];
   may: { review: boolean; edit: boolean; cancel: boolean; comment: boolean; retry: boolean };
@@ -72,7 +72,7 @@ async function selectRequests(where: SQL | undefined) {
 
 type RequestRowWithJoins = Awaited<ReturnType<typeof selectRequests>>[number];
 
-/** What the policy needs about a listed request, the same facts `loadRequestContext` gathers. */
+/** Gathers the policy's facts about a listed request, as `loadRequestContext` does for one. */
 async function resourceFor(row: RequestRowWithJoins): Promise<PolicyResource> {
   const db = await getDb();
   const { request } = row;
@@ -156,7 +156,7 @@ async function toDetail(
   };
 }
 
-/** One request with its plan, conversation and last changes, for those allowed to see it. */
+/** Loads one request with its plan, conversation and last changes, for those allowed to see it. */
 export async function getRequestDetail(caller: Caller, requestId: string): Promise<RequestDetail | null> {
   const [row] = await selectRequests(eq(requests.id, requestId));
   if (!row) return null;
@@ -197,7 +197,7 @@ export async function listProvisioningAttention(caller: Caller): Promise<Request
   return Promise.all(rows.map(async (row) => toDetail(row, caller, false, await resourceFor(row))));
 }
 
-/** How many requests wait for the caller's review, for the navigation. */
+/** Counts the requests waiting for the caller's review, for the navigation. */
 export async function countReviewQueue(caller: Caller): Promise<number> {
   return (await listReviewQueue(caller)).length;
 }

@@ -16,7 +16,7 @@ export interface RequestContext {
   topicOwnerTeamId: string | null;
   /** The review steps this request needs, in order. */
   steps: ReviewStep[];
-  /** What the policy needs to decide on this request. */
+  /** The facts the policy decides on for this request. */
   resource: PolicyResource;
 }
 

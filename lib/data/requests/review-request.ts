@@ -9,7 +9,8 @@ import { config } from "@/lib/config";
 import { getDb } from "@/lib/db";
 import { assertTransition, type RequestState } from "@/lib/domain/request-states";
 import { nextReviewStep, type ReviewStep } from "@/lib/domain/review-steps";
-import type { ReviewInput } from "@/lib/domain/schemas";
+import type { RequestEvent } from "@/lib/domain/notification-rules";
+import type { ReviewDecision, ReviewInput } from "@/lib/domain/schemas";
 import { AppError } from "@/lib/errors";
 import { logger } from "@/lib/logger";
 import { materializeApproval } from "@/lib/provisioning/materialize-approval";
@@ -19,6 +20,19 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { notifyRequestEvent } from "../notifications/notify";
 import { loadRequestContext } from "./load-request-context";
 import { loadRequestPlan } from "./load-request-plan";
+
+/** The state a rejection or a request for changes leads to. */
+const DECISION_STATES: Record<Exclude<ReviewDecision, "approve">, RequestState> = {
+  reject: "rejected",
+  request_changes: "changes_requested",
+};
+
+/** How each decision appears in the conversation and in notifications. */
+const COMMENT_KINDS = {
+  approve: "approved",
+  reject: "rejected",
+  request_changes: "changes_requested",
+} as const satisfies Record<ReviewDecision, string>;
 
 export interface ReviewOutcome {
   state: RequestState;
@@ -46,8 +60,7 @@ export async function reviewRequest(caller: Caller, input: ReviewInput): Promise
 
     const step = request.reviewStep;
     const next = input.decision === "approve" ? nextReviewStep(steps, step) : null;
-    const state: RequestState =
-      input.decision === "reject" ? "rejected" : input.decision === "request_changes" ? "changes_requested" : next ? "submitted" : "approved";
+    const state: RequestState = input.decision === "approve" ? (next ? "submitted" : "approved") : DECISION_STATES[input.decision];
     if (state !== "submitted") assertTransition(request.state, state);
 
     // Only a request still at this step changes, so of two reviewers clicking at once one wins.
@@ -67,7 +80,7 @@ export async function reviewRequest(caller: Caller, input: ReviewInput): Promise
       throw new AppError("conflict", "This request was already reviewed by someone else; reload the page to see the decision.");
     }
 
-    const kind = input.decision === "approve" ? "approved" : input.decision === "reject" ? "rejected" : "changes_requested";
+    const kind = COMMENT_KINDS[input.decision];
     await tx.insert(requestComments).values({ requestId: request.id, authorId: caller.userId, kind, step, body: input.comment });
     await recordAuditEvent(tx, {
       actorId: caller.userId,
@@ -85,18 +98,8 @@ export async function reviewRequest(caller: Caller, input: ReviewInput): Promise
       await materializeApproval(tx, { request: refreshed, application, plan, environment: config().ONRAMP_ENVIRONMENT });
     }
 
-    await notifyRequestEvent(tx, {
-      event:
-        state === "submitted" && next
-          ? { kind: "step_approved", step, nextStep: next }
-          : state === "approved"
-            ? { kind: "approved" }
-            : state === "rejected"
-              ? { kind: "rejected" }
-              : { kind: "changes_requested" },
-      request,
-      actorId: caller.userId,
-    });
+    const event: RequestEvent = next ? { kind: "step_approved", step, nextStep: next } : { kind: COMMENT_KINDS[input.decision] };
+    await notifyRequestEvent(tx, { event, request, actorId: caller.userId });
     return { state, reviewStep: state === "submitted" ? next : null };
   });
 
