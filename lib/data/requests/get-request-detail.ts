@@ -72,21 +72,36 @@ async function selectRequests(where: SQL | undefined) {
 
 type RequestRowWithJoins = Awaited<ReturnType<typeof selectRequests>>[number];
 
-/** Gathers the policy's facts about a listed request, as `loadRequestContext` does for one. */
-async function resourceFor(row: RequestRowWithJoins): Promise<PolicyResource> {
+type Approval = { requestId: string; authorId: string; step: ReviewStep | null };
+
+/** Loads the approvals of many requests in one query. */
+async function approvalsOf(requestIds: string[]): Promise<Approval[]> {
+  if (requestIds.length === 0) return [];
   const db = await getDb();
-  const { request } = row;
-  const approvals = await db
-    .select({ authorId: requestComments.authorId, step: requestComments.step })
+  return db
+    .select({ requestId: requestComments.requestId, authorId: requestComments.authorId, step: requestComments.step })
     .from(requestComments)
-    .where(and(eq(requestComments.requestId, request.id), eq(requestComments.kind, "approved")));
+    .where(and(inArray(requestComments.requestId, requestIds), eq(requestComments.kind, "approved")));
+}
+
+/** Gathers the policy's facts about a listed request, as `loadRequestContext` does for one. */
+function resourceFor(row: RequestRowWithJoins, approvals: Approval[]): PolicyResource {
+  const { request } = row;
   return {
     teamId: request.teamId,
     topicOwnerTeamId: request.type === "new_topic" ? null : row.topicOwnerTeamId,
     reviewStep: request.reviewStep,
-    priorApproverIds: approvals.filter((approval) => approval.step !== request.reviewStep).map((approval) => approval.authorId),
+    priorApproverIds: approvals
+      .filter((approval) => approval.requestId === request.id && approval.step !== request.reviewStep)
+      .map((approval) => approval.authorId),
     isDraft: request.state === "draft",
   };
+}
+
+/** Pairs each row with its policy facts, with one query for all their approvals. */
+async function withResources(rows: RequestRowWithJoins[]): Promise<Array<{ row: RequestRowWithJoins; resource: PolicyResource }>> {
+  const approvals = await approvalsOf(rows.map((row) => row.request.id));
+  return rows.map((row) => ({ row, resource: resourceFor(row, approvals) }));
 }
 
 async function toDetail(
@@ -160,7 +175,7 @@ async function toDetail(
 export async function getRequestDetail(caller: Caller, requestId: string): Promise<RequestDetail | null> {
   const [row] = await selectRequests(eq(requests.id, requestId));
   if (!row) return null;
-  const resource = await resourceFor(row);
+  const resource = resourceFor(row, await approvalsOf([row.request.id]));
   const decision = authorize(caller, "request.read", resource);
   if (!decision.allowed) throw new AppError("forbidden", decision.reason);
   return toDetail(row, caller, true, resource);
@@ -177,6 +192,11 @@ export interface QueueFilters {
  * the caller may not decide (their own team's) are left out.
  */
 export async function listReviewQueue(caller: Caller, filters: QueueFilters = {}): Promise<RequestDetail[]> {
+  const mine = await reviewableRows(caller, filters);
+  return Promise.all(mine.map(({ row, resource }) => toDetail(row, caller, false, resource)));
+}
+
+async function reviewableRows(caller: Caller, filters: QueueFilters) {
   const rows = await selectRequests(
     and(
       eq(requests.state, "submitted"),
@@ -184,9 +204,7 @@ export async function listReviewQueue(caller: Caller, filters: QueueFilters = {}
       filters.teamId ? eq(requests.teamId, filters.teamId) : undefined,
     ),
   );
-  const withResources = await Promise.all(rows.map(async (row) => ({ row, resource: await resourceFor(row) })));
-  const mine = withResources.filter(({ resource }) => authorize(caller, "request.review", resource).allowed);
-  return Promise.all(mine.map(({ row, resource }) => toDetail(row, caller, false, resource)));
+  return (await withResources(rows)).filter(({ resource }) => authorize(caller, "request.review", resource).allowed);
 }
 
 /** Requests whose provisioning is running or failed, oldest first, for administrators. */
@@ -194,10 +212,10 @@ export async function listProvisioningAttention(caller: Caller): Promise<Request
   const decision = authorize(caller, "request.retry");
   if (!decision.allowed) throw new AppError("forbidden", decision.reason);
   const rows = await selectRequests(inArray(requests.state, ["approved", "provisioning", "failed"]));
-  return Promise.all(rows.map(async (row) => toDetail(row, caller, false, await resourceFor(row))));
+  return Promise.all((await withResources(rows)).map(({ row, resource }) => toDetail(row, caller, false, resource)));
 }
 
-/** Counts the requests waiting for the caller's review, for the navigation. */
+/** Counts the requests waiting for the caller's review, for the navigation, without their plans. */
 export async function countReviewQueue(caller: Caller): Promise<number> {
-  return (await listReviewQueue(caller)).length;
+  return (await reviewableRows(caller, {})).length;
 }
