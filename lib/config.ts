@@ -37,6 +37,8 @@ const EnvSchema = z.object({
   AUTH_OIDC_CLIENT_ID: z.string().optional(),
   AUTH_OIDC_CLIENT_SECRET: z.string().optional(),
   AUTH_OIDC_NAME: z.string().default("Single sign-on"),
+  /** Accept OIDC sign-ins whose provider does not say the email address is verified. */
+  AUTH_OIDC_ALLOW_UNVERIFIED_EMAIL: flag,
 
   ONRAMP_JOB_MAX_ATTEMPTS: z.coerce.number().int().min(1).default(8),
   ONRAMP_JOB_BASE_DELAY_MS: z.coerce.number().int().min(1).default(1_000),

@@ -1,6 +1,6 @@
 // Runs the provisioning worker as its own process, for deployments that set
 // ONRAMP_WORKER_IN_PROCESS=false on the portal. Any number may run at once: each job is claimed
-// by one worker at a time. SIGTERM and SIGINT let the current step finish, then exit.
+// by one worker at a time. SIGTERM and SIGINT let the current job finish, then exit.
 import { closeDb } from "@/lib/db";
 import { prepareDatabase } from "@/lib/data/prepare-database";
 import { resetAdmin } from "@/lib/kafka/client";

@@ -65,9 +65,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
   callbacks: {
     signIn: ({ account, profile }) => {
-      // An identity provider that has not verified the address cannot vouch for it.
-      if (account?.provider === OIDC_PROVIDER && profile?.email_verified === false) {
-        logger.warn({ email: profile.email }, "sign-in rejected: email address not verified");
+      // Teams and administrators are known by email address, so the identity provider must
+      // vouch for it; providers that leave the claim out need the explicit opt-out.
+      const verified = profile?.email_verified === true || config().AUTH_OIDC_ALLOW_UNVERIFIED_EMAIL;
+      if (account?.provider === OIDC_PROVIDER && !verified) {
+        logger.warn({ email: profile?.email }, "sign-in rejected: email address not verified");
         return false;
       }
       return true;

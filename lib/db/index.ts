@@ -52,7 +52,13 @@ async function openDatabase(): Promise<DatabaseHandle> {
   }
   // Both drivers expose the same query builder; the cast only unifies their result types.
   const db = drizzlePglite(client, { schema }) as unknown as Database;
-  await migratePglite(db);
+  try {
+    await migratePglite(db);
+  } catch (error) {
+    await client.close().catch(() => undefined);
+    releaseLock();
+    throw error;
+  }
   logger.info({ database: "pglite", dataDir }, "database ready");
   return {
     db,

@@ -106,7 +106,9 @@ export function computeDrift(desired: DesiredState, observed: ObservedState): Dr
   for (const binding of observed.acls) {
     const key = aclKey(binding);
     if (managedPrincipals.has(binding.principal)) {
-      if (!desiredAclKeys.has(key) && !inFlightAclKeys.has(key)) items.push({ kind: "extra_acl", binding });
+      // Onramp grants only ALLOW; a DENY on its principals is an operator's decision to keep.
+      const operatorDeny = (binding.permission as string) === "DENY";
+      if (!operatorDeny && !desiredAclKeys.has(key) && !inFlightAclKeys.has(key)) items.push({ kind: "extra_acl", binding });
     } else {
       unmanagedAcls.set(binding.principal, (unmanagedAcls.get(binding.principal) ?? 0) + 1);
     }
@@ -128,7 +130,14 @@ export function computeDrift(desired: DesiredState, observed: ObservedState): Dr
   return items;
 }
 
-/** One line per item, for the command line and the admin page. */
+function describeBinding(binding: AclBinding): string {
+  return `${binding.principal} ${binding.permission} ${binding.operation} on ${binding.resourceType} ${binding.patternType} ${binding.resourceName} from host ${binding.host}`;
+}
+
+/**
+ * One line per item, for the command line and the admin page. The line names every field, so
+ * it also identifies the item when an administrator applies the repairs shown.
+ */
 export function describeDrift(item: DriftItem): string {
   switch (item.kind) {
     case "missing_topic":
@@ -142,9 +151,9 @@ export function describeDrift(item: DriftItem): string {
     case "config_differs":
       return `Topic ${item.topic} has ${item.config}=${item.found ?? "unset"}, expected ${item.expected}; repair sets it.`;
     case "missing_acl":
-      return `ACL missing: ${item.binding.principal} ${item.binding.operation} on ${item.binding.resourceType} ${item.binding.patternType} ${item.binding.resourceName}; repair creates it.`;
+      return `ACL missing: ${describeBinding(item.binding)}; repair creates it.`;
     case "extra_acl":
-      return `ACL not granted by Onramp: ${item.binding.principal} ${item.binding.permission} ${item.binding.operation} on ${item.binding.resourceType} ${item.binding.patternType} ${item.binding.resourceName}; repair deletes it.`;
+      return `ACL not granted by Onramp: ${describeBinding(item.binding)}; repair deletes it.`;
     case "missing_user":
       return `SCRAM user ${item.username} is missing; repair creates it and lets its team reveal a new password.`;
     case "unmanaged_topic":

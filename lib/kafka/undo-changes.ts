@@ -15,8 +15,11 @@ export interface CreatedResources {
   createdUser: string | null;
 }
 
-/** Removes what a job created, newest first. Each failure is logged and the rest still runs. */
-export async function undoChanges(applied: CreatedResources, ids: { requestId: string }): Promise<void> {
+/**
+ * Removes what a job created, newest first. Each failure is logged and the rest still runs;
+ * returns what could not be removed.
+ */
+export async function undoChanges(applied: CreatedResources, ids: { requestId: string }): Promise<string[]> {
   const log = logger.child({ requestId: ids.requestId });
   const steps: Array<[string, () => Promise<void>]> = [];
 
@@ -35,12 +38,15 @@ export async function undoChanges(applied: CreatedResources, ids: { requestId: s
     steps.push([`delete topic ${topic}`, async () => deleteTopic(await getAdmin(), topic)]);
   }
 
+  const leftovers: string[] = [];
   for (const [description, step] of steps) {
     try {
       await step();
       log.info({ step: description }, "undid provisioning change");
     } catch (error) {
       log.error({ err: error, step: description }, "could not undo provisioning change");
+      leftovers.push(description);
     }
   }
+  return leftovers;
 }

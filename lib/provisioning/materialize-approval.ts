@@ -16,7 +16,8 @@ import { SCRAM_MECHANISM_NAME } from "@/lib/kafka/scram";
  * Writes what an approved request should make exist (topic, grant, its ACL bindings, the
  * application's credential) and queues the job that makes the cluster match. Runs inside the
  * approval's transaction, so an approval never exists without its job. Running it again for the
- * same request changes nothing but the job's schedule.
+ * same request, as a retry does, keeps existing rows and queues the job again from its first
+ * unfinished step.
  */
 export async function materializeApproval(
   tx: Transaction,
@@ -46,10 +47,16 @@ export async function materializeApproval(
   const topicId = topic.id;
 
   const role = request.type === "new_topic" ? "producer" : "consumer";
+  // A grant left pending by an earlier failed request now belongs to this one.
   await tx
     .insert(grants)
     .values({ applicationId: application.id, topicId, role, requestId: request.id })
-    .onConflictDoNothing();
+    .onConflictDoUpdate({
+      target: [grants.applicationId, grants.topicId, grants.role],
+      targetWhere: sql`${grants.revokedAt} is null`,
+      set: { requestId: request.id },
+      setWhere: sql`${grants.activatedAt} is null`,
+    });
   const [grant] = await tx
     .select({ id: grants.id })
     .from(grants)

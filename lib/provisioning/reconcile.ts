@@ -75,9 +75,12 @@ export async function reconcile(options: {
 }): Promise<ReconcileResult> {
   const db = await getDb();
   const admin = await getAdmin();
+  // The cluster is read first: a job writes its rows before it changes the cluster, so desired
+  // state read afterwards covers every change the observation can contain.
+  const before = await loadDesiredState(db);
+  const configNames = [...new Set(before.topics.flatMap((topic) => Object.keys(topic.configs)))];
+  const observed = await observeCluster(admin, { configTopics: before.topics.map((topic) => topic.name), configNames });
   const desired = await loadDesiredState(db);
-  const configNames = [...new Set(desired.topics.flatMap((topic) => Object.keys(topic.configs)))];
-  const observed = await observeCluster(admin, { configTopics: desired.topics.map((topic) => topic.name), configNames });
   const items = computeDrift(desired, observed);
   logger.info({ items: items.length, dryRun: options.dryRun }, "drift computed");
 

@@ -31,8 +31,8 @@ export interface StepDetails {
 export interface StepContext {
   plan: ClusterPlan;
   details: StepDetails;
-  /** True when approving this request created the application's credential record. */
-  credentialIsNew: boolean;
+  /** Returns whether Onramp created the application's Kafka user, in this job or another. */
+  userIsManaged: () => Promise<boolean>;
   /** Stores a step's detail before its cluster call, so that a rerun after a crash can read it. */
   saveDetail: (step: ClusterStepName, detail: StepDetails[ClusterStepName]) => Promise<void>;
 }
@@ -48,12 +48,17 @@ export const CLUSTER_STEPS: Record<ClusterStepName, (context: StepContext) => Pr
     if (!plan.topic) return { created: false };
     const admin = await getAdmin();
     const observed = await describeTopic(admin, plan.topic.name, []);
-    if (!observed) {
+    let found = observed;
+    if (!found) {
       await saveDetail("topic", { created: false, creating: true });
-      await createTopic(admin, plan.topic);
-      return { created: true, creating: true };
+      if (await createTopic(admin, plan.topic)) return { created: true, creating: true };
+      // Someone created the topic between the check and the request: judge it like any other.
+      await saveDetail("topic", { created: false });
+      details.topic = { created: false };
+      found = await describeTopic(admin, plan.topic.name, []);
+      if (!found) throw new Error(`Topic ${plan.topic.name} was reported as existing but cannot be described.`);
     }
-    const differences = topicDifferences({ ...observed, configs: {} }, { ...plan.topic, configs: {} });
+    const differences = topicDifferences({ ...found, configs: {} }, { ...plan.topic, configs: {} });
     if (differences.length > 0) {
       throw new PermanentStepError(
         `Topic ${plan.topic.name} already exists on the cluster with other settings (${differences.join("; ")}). ` +
@@ -94,12 +99,11 @@ export const CLUSTER_STEPS: Record<ClusterStepName, (context: StepContext) => Pr
     return { deleted: plan.aclsToRemove.length };
   },
 
-  async scram_user({ plan, details, credentialIsNew, saveDetail }) {
+  async scram_user({ plan, details, userIsManaged, saveDetail }) {
     if (!plan.createUser) return { created: false };
     if (await scramUserExists(plan.scramUser)) {
-      // A new credential record with a user already on the cluster means someone else made the
-      // user, unless an earlier run of this step made it and crashed before recording that.
-      if (credentialIsNew && !details.scram_user?.creating) {
+      // A user that no Onramp job set out to create was made by someone else.
+      if (!details.scram_user?.creating && !(await userIsManaged())) {
         throw new PermanentStepError(
           `Kafka user ${plan.scramUser} already exists on the cluster but was not created by Onramp. ` +
             "Register the application under another name, or remove that user from the cluster.",

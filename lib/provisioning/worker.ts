@@ -9,7 +9,7 @@ import { config } from "@/lib/config";
 import { getDb } from "@/lib/db";
 import { logger } from "@/lib/logger";
 
-import { LeaseLostError, runJob, type ClaimedJob } from "./run-job";
+import { failExhaustedJob, LeaseLostError, runJob, type ClaimedJob } from "./run-job";
 
 export function newWorkerId(): string {
   return `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
@@ -55,7 +55,8 @@ export async function runNextJob(workerId: string): Promise<boolean> {
   const job = await claimJob(workerId);
   if (!job) return false;
   try {
-    await runJob(job, workerId);
+    if (job.attempts > job.maxAttempts) await failExhaustedJob(job, workerId);
+    else await runJob(job, workerId);
   } catch (error) {
     if (error instanceof LeaseLostError) {
       logger.warn({ jobId: job.id, workerId }, "lost the job's lease; another worker continues it");
@@ -101,10 +102,12 @@ export function startWorker(options: { concurrency?: number; pollMs?: number } =
       sleepers.add(done);
     });
 
-  const loop = async () => {
+  // Each loop claims under its own id, so a lease can tell the loops of one process apart.
+  const loop = async (index: number) => {
+    const loopId = `${id}/${index}`;
     while (running) {
       try {
-        if (!(await runNextJob(id))) await idle();
+        if (!(await runNextJob(loopId))) await idle();
       } catch (error) {
         log.error({ err: error }, "worker loop failed, retrying after the poll interval");
         await idle();
@@ -113,7 +116,7 @@ export function startWorker(options: { concurrency?: number; pollMs?: number } =
   };
 
   log.info({ concurrency, pollMs }, "provisioning worker started");
-  const loops = Array.from({ length: concurrency }, () => loop());
+  const loops = Array.from({ length: concurrency }, (_, index) => loop(index));
   return {
     id,
     wake: () => {

@@ -6,7 +6,7 @@ import path from "node:path";
 import { and, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { teamMembers, users } from "@/db/schema";
+import { provisioningJobs, teamMembers, users } from "@/db/schema";
 import type { Caller } from "@/lib/auth/caller";
 import { registerApplication } from "@/lib/data/applications/register-application";
 import { revealCredential } from "@/lib/data/credentials/reveal-credential";
@@ -21,7 +21,7 @@ import { resetAdmin } from "@/lib/kafka/client";
 import { scramUserExists } from "@/lib/kafka/scram";
 import { drainJobs } from "@/lib/provisioning/worker";
 
-import { approveAndProvision, createApplication, createTeamWithMember, domainId, uniqueSuffix } from "./fixtures";
+import { approveAndProvision, createApplication, createTeamWithMember, domainId, requestOutcome, uniqueSuffix } from "./fixtures";
 
 describe("guards found by trying to break the portal", () => {
   let admin: Caller;
@@ -97,6 +97,41 @@ describe("guards found by trying to break the portal", () => {
     await (await getDb())
       .delete(teamMembers)
       .where(and(eq(teamMembers.teamId, owners.teamId), eq(teamMembers.userId, adminUser[0]!.id)));
+  });
+
+  it("shares a new user between two jobs", async () => {
+    // Two access requests of one new application: the job approved second creates the user,
+    // and the first, which wrote the credential record, must still accept it as Onramp's.
+    const otherTopic = `claims_closed_${uniqueSuffix()}`;
+    const producer = await createApplication(owners.teamId, "producer", "second-publisher");
+    const proposal = await proposeTopic(owner, {
+      domainId: claims,
+      name: otherTopic,
+      description: "A claim was closed.",
+      partitions: 1,
+      retentionDays: 1,
+      classification: "none",
+      producerApplicationId: producer.id,
+    });
+    await approveAndProvision(admin, proposal.requestId);
+    const app = await createApplication(readers.teamId, "consumer", "two-topic-reader");
+    const first = await requestAccess(reader, { topicName: topic, applicationId: app.id, justification: "Reads statuses." });
+    const second = await requestAccess(reader, { topicName: otherTopic, applicationId: app.id, justification: "Reads closures." });
+    for (const { requestId } of [first, second]) {
+      await reviewRequest(owner, { requestId, decision: "approve", comment: "Owner approves." });
+      await reviewRequest(admin, { requestId, decision: "approve", comment: "Admin approves." });
+    }
+    const db = await getDb();
+    await db
+      .update(provisioningJobs)
+      .set({ runAfter: new Date(Date.now() + 60 * 60_000) })
+      .where(eq(provisioningJobs.requestId, first.requestId));
+    await drainJobs();
+    await db.update(provisioningJobs).set({ runAfter: new Date() }).where(eq(provisioningJobs.requestId, first.requestId));
+    await drainJobs();
+
+    expect((await requestOutcome(first.requestId)).state).toBe("provisioned");
+    expect((await requestOutcome(second.requestId)).state).toBe("provisioned");
   });
 
   it("hides drafts from the owning team", async () => {

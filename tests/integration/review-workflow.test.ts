@@ -287,6 +287,8 @@ describe("review workflow", () => {
         timeoutMs: 20_000,
       }),
     ).rejects.toThrow(/authoriz|group coordinator/i);
-    expect((await notificationsOf(consumer, revocationId)).join(" ")).toContain("revoked");
+    const told = (await notificationsOf(consumer, revocationId)).join(" ");
+    expect(told).toContain("revoked");
+    expect(told).not.toContain("live");
   });
 });

@@ -23,7 +23,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 function dayStart(day: string | undefined): Date | undefined {
   if (!day || !/^\d{4}-\d{2}-\d{2}$/.test(day)) return undefined;
   const date = new Date(`${day}T00:00:00Z`);
-  return Number.isNaN(date.getTime()) ? undefined : date;
+  // Reject days that do not exist, such as 2026-02-31, instead of rolling them over.
+  return Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== day ? undefined : date;
 }
 
 /** Lists audit events, newest first, filtered for the administrators' audit page and export. */

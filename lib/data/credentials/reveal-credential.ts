@@ -84,12 +84,16 @@ export async function revealCredential(caller: Caller, applicationId: string): P
     });
   }
 
+  // The password is set on the cluster now and exists nowhere else, so a failing audit write
+  // must not keep it from the team; it is logged for the platform team instead.
   await recordAuditEvent(db, {
     actorId: caller.userId,
     action: "credential.revealed",
     entityType: "credential",
     entityId: claimed.id,
     after: { username: claimed.username, environment },
+  }).catch((error: unknown) => {
+    logger.error({ err: error, applicationId, credentialId: claimed.id }, "audit event for a revealed credential could not be written");
   });
   logger.info({ applicationId, credentialId: claimed.id, userId: caller.userId }, "credential revealed");
 

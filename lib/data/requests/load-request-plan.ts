@@ -1,6 +1,6 @@
 import "server-only";
 
-import { and, eq, isNotNull, isNull, ne } from "drizzle-orm";
+import { and, eq, isNull, ne } from "drizzle-orm";
 
 import { aclBindings, applications, grants, requests } from "@/db/schema";
 import { environmentSettings } from "@/lib/config";
@@ -41,7 +41,7 @@ export async function planForRequest(db: Queryable, request: RequestRow, applica
       and(
         eq(grants.applicationId, application.id),
         ne(grants.id, revocation.grantId),
-        isNotNull(grants.activatedAt),
+        // Grants still being provisioned need their bindings too.
         isNull(grants.revokedAt),
       ),
     );

@@ -44,6 +44,7 @@ export async function requestAccess(caller: Caller, input: RequestAccessInput): 
         eq(grants.applicationId, application.id),
         eq(grants.topicId, topic.id),
         eq(grants.role, "consumer"),
+        isNotNull(grants.activatedAt),
         isNull(grants.revokedAt),
       ),
     );
@@ -56,7 +57,8 @@ export async function requestAccess(caller: Caller, input: RequestAccessInput): 
   const request = await db.transaction(async (tx) => {
     // Serialises access requests per application, so two quick submissions cannot both pass the
     // check for an open request below.
-    await tx.select({ id: applications.id }).from(applications).where(eq(applications.id, application.id)).for("update");
+    // "no key update" still lets approvals insert grants that reference the application.
+    await tx.select({ id: applications.id }).from(applications).where(eq(applications.id, application.id)).for("no key update");
     const [open] = await tx
       .select({ id: requests.id })
       .from(requests)
