@@ -6,8 +6,7 @@ export type AppErrorCode =
   | "not_found"
   | "conflict"
   | "invalid"
-  | "cluster_unavailable"
-  | "provisioning_failed";
+  | "cluster_unavailable";
 
 export const HTTP_STATUS: Record<AppErrorCode, number> = {
   unauthenticated: 401,
@@ -16,7 +15,6 @@ export const HTTP_STATUS: Record<AppErrorCode, number> = {
   conflict: 409,
   invalid: 422,
   cluster_unavailable: 503,
-  provisioning_failed: 502,
 };
 
 /**

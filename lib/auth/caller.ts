@@ -58,7 +58,3 @@ export async function loadCaller(identity: { email: string; name?: string | null
     teams: memberships,
   };
 }
-
-export function isTeamMember(caller: Caller, teamId: string): boolean {
-  return caller.teams.some((team) => team.id === teamId);
-}

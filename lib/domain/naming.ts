@@ -9,7 +9,7 @@ const KEBAB_CASE = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
 /**
  * Checks a proposed topic name against the bus's naming rules: lower snake_case, 3 to 120
  * characters, no environment in the name, not one of Kafka's internal names. Collisions with
- * existing names are checked separately by `findTopicNameCollision`.
+ * existing names are checked against the database through `collisionKey`.
  */
 export function checkTopicName(name: string): NameProblem {
   const { nameMinLength, nameMaxLength, environmentWords, reservedNames } = TOPIC_RULES;
@@ -46,18 +46,6 @@ export function checkTopicName(name: string): NameProblem {
 /** Kafka treats "." and "_" alike in metric names, so two topics that differ only there collide. */
 export function collisionKey(topicName: string): string {
   return topicName.replaceAll(".", "_");
-}
-
-/** Returns the existing name that the proposed one duplicates or collides with, if any. */
-export function findTopicNameCollision(
-  name: string,
-  existingNames: Iterable<string>,
-): string | null {
-  const key = collisionKey(name);
-  for (const existing of existingNames) {
-    if (collisionKey(existing) === key) return existing;
-  }
-  return null;
 }
 
 /**

@@ -45,7 +45,3 @@ export async function createTopic(admin: Admin, topic: PlannedTopic): Promise<bo
 export async function deleteTopic(admin: Admin, name: string): Promise<void> {
   await admin.deleteTopics({ topics: [name] });
 }
-
-export async function listTopicNames(admin: Admin): Promise<string[]> {
-  return admin.listTopics();
-}

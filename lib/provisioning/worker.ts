@@ -143,9 +143,3 @@ export function ensureInProcessWorker(): void {
 export function wakeInProcessWorker(): void {
   globalForWorker.onrampWorker?.wake();
 }
-
-export async function stopInProcessWorker(): Promise<void> {
-  const worker = globalForWorker.onrampWorker;
-  globalForWorker.onrampWorker = undefined;
-  await worker?.stop();
-}

@@ -5,7 +5,6 @@ import {
   checkApplicationName,
   checkTopicName,
   collisionKey,
-  findTopicNameCollision,
   slugify,
 } from "@/lib/domain/naming";
 
@@ -115,44 +114,7 @@ describe("checkTopicName", () => {
   });
 });
 
-describe("findTopicNameCollision", () => {
-  it("finds dot against underscore", () => {
-    expect(findTopicNameCollision("decision_letter", ["decision.letter"])).toBe("decision.letter");
-  });
 
-  it("finds underscore against dot", () => {
-    expect(findTopicNameCollision("decision.letter", ["decision_letter"])).toBe("decision_letter");
-  });
-
-  it("finds mixed separators", () => {
-    const existing = ["appointments", "decision.letter_availability"];
-
-    expect(findTopicNameCollision("decision_letter.availability", existing)).toBe(
-      "decision.letter_availability",
-    );
-  });
-
-  it("finds exact duplicate", () => {
-    expect(findTopicNameCollision("appointments", ["claims", "appointments"])).toBe("appointments");
-  });
-
-  it("returns null without collision", () => {
-    expect(findTopicNameCollision("appointments", ["appointment", "appointments_v2"])).toBeNull();
-  });
-
-  it("returns null for no names", () => {
-    expect(findTopicNameCollision("appointments", [])).toBeNull();
-  });
-
-  // Kafka topic names are case-sensitive, and only "." and "_" collide in metric names.
-  it("ignores case differences", () => {
-    expect(findTopicNameCollision("appointments", ["Appointments"])).toBeNull();
-  });
-
-  it("accepts any iterable", () => {
-    expect(findTopicNameCollision("a_b_c", new Set(["x", "a.b.c"]))).toBe("a.b.c");
-  });
-});
 
 describe("collisionKey", () => {
   it("replaces every dot", () => {
