@@ -66,7 +66,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   callbacks: {
     signIn: ({ account, profile }) => {
       // Teams and administrators are known by email address, so the identity provider must
-      // vouch for it; providers that leave the claim out need the explicit opt-out.
+      // vouch for it. Providers that leave the claim out need the explicit opt-out.
       const verified = profile?.email_verified === true || config().AUTH_OIDC_ALLOW_UNVERIFIED_EMAIL;
       if (account?.provider === OIDC_PROVIDER && !verified) {
         logger.warn({ email: profile?.email }, "sign-in rejected: email address not verified");

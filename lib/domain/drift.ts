@@ -1,7 +1,7 @@
 import { aclKey, type AclBinding } from "./acl-templates";
 import type { PlannedTopic } from "./cluster-plan";
 
-/** What the database says should exist on the cluster. */
+/** The resources the database records as wanted on the cluster. */
 export interface DesiredState {
   topics: PlannedTopic[];
   acls: AclBinding[];
@@ -22,7 +22,7 @@ export interface ObservedTopicState {
   configs: Record<string, string | undefined>;
 }
 
-/** What was found on the cluster. */
+/** The resources found on the cluster. */
 export interface ObservedState {
   topics: ObservedTopicState[];
   acls: AclBinding[];

@@ -8,7 +8,7 @@ import { getAdmin } from "./client";
 import { deleteScramUser } from "./scram";
 import { deleteTopic } from "./topics";
 
-/** What one provisioning job created on the cluster, so that it can be undone exactly. */
+/** The resources one provisioning job created on the cluster, so that it can undo exactly those. */
 export interface CreatedResources {
   createdTopic: string | null;
   createdAcls: AclBinding[];

@@ -226,7 +226,7 @@ async function recordSuccess(job: ClaimedJob, workerId: string, started: number,
       .update(provisioningSteps)
       .set({ state: "done", finishedAt: sql`now()`, durationMs: Date.now() - started })
       .where(and(eq(provisioningSteps.jobId, job.id), eq(provisioningSteps.name, "record")));
-    // A revocation told both teams when it was made; "live" would be wrong for it.
+    // Both teams heard of a revocation when it was made, and "live" would be wrong for it.
     if (request.type !== "access_revocation") {
       await notifyRequestEvent(tx, { event: { kind: "provisioned" }, request, actorId: null });
     }
@@ -269,8 +269,8 @@ async function handleStepFailure(input: {
   const retry = !permanent && hasAttemptsLeft(job.attempts, { maxAttempts: job.maxAttempts });
   const delay = retryDelayMs(job.attempts, retryPolicy());
 
-  // The job changes state only while this worker still holds it; a worker that lost it to
-  // another must neither undo nor fail what the other is doing.
+  // The job changes state only while this worker still has its lease. A worker that lost the
+  // job to another must neither undo nor fail what the other is doing.
   const [held] = await db
     .update(provisioningJobs)
     .set(

@@ -18,7 +18,7 @@ export class PermanentStepError extends Error {
   }
 }
 
-/** What each step records about its changes on the cluster. */
+/** The record each step keeps of its changes on the cluster. */
 export interface StepDetails {
   /** `adopted` marks a topic that existed before with the approved settings. */
   topic?: { created: boolean; adopted?: boolean; creating?: boolean };
@@ -65,8 +65,8 @@ export const CLUSTER_STEPS: Record<ClusterStepName, (context: StepContext) => Pr
           "Nothing was changed. Delete or rename it on the cluster, or propose a topic with another name.",
       );
     }
-    // A topic made outside Onramp with the approved settings becomes managed; the request page
-    // and the audit log say so. A rerun after a crash finds its own topic the same way.
+    // A topic made outside Onramp with the approved settings becomes managed, and the request
+    // page and the audit log record that. A rerun after a crash finds its own topic the same way.
     const ours = Boolean(details.topic?.creating);
     return { created: ours, creating: ours, adopted: !ours };
   },

@@ -85,7 +85,7 @@ export async function revealCredential(caller: Caller, applicationId: string): P
   }
 
   // The password is set on the cluster now and exists nowhere else, so a failing audit write
-  // must not keep it from the team; it is logged for the platform team instead.
+  // must not keep it from the team. The failure is logged for the platform team instead.
   await recordAuditEvent(db, {
     actorId: caller.userId,
     action: "credential.revealed",

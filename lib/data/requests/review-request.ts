@@ -27,7 +27,7 @@ const DECISION_STATES: Record<Exclude<ReviewDecision, "approve">, RequestState> 
   request_changes: "changes_requested",
 };
 
-/** How each decision appears in the conversation and in notifications. */
+/** The comment kind of each decision, in the conversation and in notifications. */
 const COMMENT_KINDS = {
   approve: "approved",
   reject: "rejected",
@@ -60,7 +60,9 @@ export async function reviewRequest(caller: Caller, input: ReviewInput): Promise
 
     const step = request.reviewStep;
     const next = input.decision === "approve" ? nextReviewStep(steps, step) : null;
-    const state: RequestState = input.decision === "approve" ? (next ? "submitted" : "approved") : DECISION_STATES[input.decision];
+    let state: RequestState;
+    if (input.decision !== "approve") state = DECISION_STATES[input.decision];
+    else state = next ? "submitted" : "approved";
     if (state !== "submitted") assertTransition(request.state, state);
 
     // Only a request still at this step changes, so of two reviewers clicking at once one wins.
