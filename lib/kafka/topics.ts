@@ -42,6 +42,8 @@ export async function createTopic(admin: Admin, topic: PlannedTopic): Promise<bo
   });
 }
 
+/** Deletes a topic; one that does not exist counts as deleted. */
 export async function deleteTopic(admin: Admin, name: string): Promise<void> {
+  if (!(await admin.listTopics()).includes(name)) return;
   await admin.deleteTopics({ topics: [name] });
 }

@@ -25,7 +25,25 @@ import {
 // `fault.mode` is set: "transient" like a timeout, "permanent" like a broker policy rejection.
 // Everything else talks to the real broker.
 // Only the user named in `fault.username` fails, so jobs left by other files cannot use it up.
-const fault = vi.hoisted(() => ({ mode: null as null | "transient" | "permanent", failures: 0, username: "" }));
+const fault = vi.hoisted(() => ({ mode: null as null | "transient" | "permanent", failures: 0, username: "", topic: "" }));
+
+// The topic named in `fault.topic` is refused the way kafkajs reports a replication factor
+// larger than the cluster: an aggregate holding the typed per-topic error.
+vi.mock("@/lib/kafka/topics", async (importOriginal) => {
+  const original = await importOriginal<typeof import("@/lib/kafka/topics")>();
+  return {
+    ...original,
+    createTopic: async (admin: Parameters<typeof original.createTopic>[0], topic: Parameters<typeof original.createTopic>[1]) => {
+      if (topic.name === fault.topic) {
+        const inner = Object.assign(new Error("Replication factor: 3 larger than available brokers: 1."), {
+          type: "INVALID_REPLICATION_FACTOR",
+        });
+        throw Object.assign(new Error("Topic creation errors"), { name: "KafkaJSAggregateError", errors: [inner] });
+      }
+      return original.createTopic(admin, topic);
+    },
+  };
+});
 
 vi.mock("@/lib/kafka/scram", async (importOriginal) => {
   const original = await importOriginal<typeof import("@/lib/kafka/scram")>();
@@ -116,6 +134,22 @@ describe("provisioning rollback and retries", () => {
     const acls = await using(adminKafka().admin(), (client) => describeAclsOf(client, `User:${failedApplication}`));
     expect(acls).toHaveLength(2);
     expect(await scramUserExists(failedApplication)).toBe(true);
+  });
+
+  it("fails a rejected topic at once", async () => {
+    const application = await createApplication(setup.teamId, "producer", "oversized-app");
+    const { name, requestId } = await propose(application.id);
+    fault.topic = name;
+
+    const outcome = await approveAndProvision(setup.admin, requestId, "Go.");
+    fault.topic = "";
+
+    expect(outcome.state).toBe("failed");
+    expect(outcome.failureReason).toContain("INVALID_REPLICATION_FACTOR");
+    expect(outcome.failureReason).not.toContain("Could not undo");
+    const db = await getDb();
+    const [job] = await db.select().from(provisioningJobs).where(eq(provisioningJobs.requestId, requestId));
+    expect(job?.attempts).toBe(1);
   });
 
   it("retries a transient failure by itself", async () => {
