@@ -139,7 +139,7 @@ export const requests = pgTable(
     applicationId: uuid("application_id")
       .notNull()
       .references(() => applications.id),
-    /** Topic name the request creates or asks access to; for new topics, unique while open. */
+    /** Topic name the request creates or requests access to; for new topics, unique while open. */
     topicName: text("topic_name").notNull(),
     topicNameKey: text("topic_name_key").notNull(),
     /** The proposal as submitted: TopicProposal for new topics, AccessProposal for access. */
@@ -348,7 +348,7 @@ export const provisioningJobs = pgTable(
     lockedBy: text("locked_by"),
     lockedUntil: timestamp("locked_until", { withTimezone: true }),
     lastError: text("last_error"),
-    /** Whether approving created the credential row, so a failed job knows to remove it. */
+    /** Whether approving created the credential row, which a failed job then removes. */
     createdCredential: boolean("created_credential").notNull().default(false),
     createdAt: createdAt(),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
@@ -375,7 +375,7 @@ export const provisioningSteps = pgTable(
     finishedAt: timestamp("finished_at", { withTimezone: true }),
     durationMs: integer("duration_ms"),
     lastError: text("last_error"),
-    /** What the step changed on the cluster, so that a failed job can undo exactly that. */
+    /** The step's record of its changes on the cluster, so that a failed job undoes exactly those. */
     detail: jsonb("detail"),
   },
   (table) => [primaryKey({ columns: [table.jobId, table.name] })],

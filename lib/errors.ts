@@ -37,7 +37,7 @@ export class AppError extends Error {
   }
 }
 
-/** An AppError that points at one form field. */
+/** Creates an AppError that points at one form field. */
 export function fieldError(field: string, message: string, code: AppErrorCode = "invalid"): AppError {
   return new AppError(code, message, { fieldErrors: { [field]: [message] } });
 }
