@@ -10,7 +10,8 @@ import { parseArgs } from "node:util";
 
 import { eq, inArray } from "drizzle-orm";
 import { Kafka, logLevel } from "kafkajs";
-import { Client } from "pg";
+
+import { recreateDatabase } from "../tests/support/recreate-database";
 
 const { values } = parseArgs({
   options: {
@@ -40,20 +41,8 @@ function summary(samples: number[]): string {
   return `p50 ${percentile(sorted, 0.5).toFixed(0)} ms, p95 ${percentile(sorted, 0.95).toFixed(0)} ms, max ${sorted[sorted.length - 1]!.toFixed(0)} ms`;
 }
 
-async function recreateDatabase(): Promise<void> {
-  const name = databaseUrl.pathname.slice(1);
-  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new Error(`Unexpected database name "${name}"`);
-  const admin = new URL(databaseUrl.toString());
-  admin.pathname = "/postgres";
-  const client = new Client({ connectionString: admin.toString() });
-  await client.connect();
-  await client.query(`drop database if exists ${name} with (force)`);
-  await client.query(`create database ${name}`);
-  await client.end();
-}
-
 async function main(): Promise<void> {
-  await recreateDatabase();
+  await recreateDatabase(databaseUrl.toString());
   const { applications, domains, requests, teamMembers, teams, users } = await import("@/db/schema");
   const { loadCaller } = await import("@/lib/auth/caller");
   const { revealCredential } = await import("@/lib/data/credentials/reveal-credential");

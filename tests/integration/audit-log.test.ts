@@ -9,6 +9,8 @@ import { recordAuditEvent } from "@/lib/data/audit/record-audit-event";
 import { verifyAuditLog } from "@/lib/data/audit/verify-audit-log";
 import { closeDb, getDb } from "@/lib/db";
 
+import { recreateDatabase } from "../support/recreate-database";
+
 // Tampering breaks the chain for everything after it, so this file has a database of its own.
 const database = vi.hoisted(() => {
   const url = new URL(process.env.DATABASE_URL!);
@@ -29,16 +31,6 @@ async function sql(statement: string): Promise<void> {
   }
 }
 
-async function recreateDatabase(): Promise<void> {
-  const admin = new URL(database);
-  admin.pathname = "/postgres";
-  const client = new Client({ connectionString: admin.toString() });
-  await client.connect();
-  await client.query("drop database if exists onramp_test_audit with (force)");
-  await client.query("create database onramp_test_audit");
-  await client.end();
-}
-
 /** Runs `npm run audit:verify`'s entry point against this file's database. */
 async function verifyCommand(): Promise<{ code: number; output: string }> {
   try {
@@ -55,7 +47,7 @@ async function verifyCommand(): Promise<{ code: number; output: string }> {
 
 describe("audit log hash chain", () => {
   beforeAll(async () => {
-    await recreateDatabase();
+    await recreateDatabase(database);
     const db = await getDb();
     for (let index = 1; index <= 5; index += 1) {
       await recordAuditEvent(db, {

@@ -1,5 +1,4 @@
 import { eq } from "drizzle-orm";
-import { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 import { topics } from "@/db/schema";
@@ -22,6 +21,7 @@ import {
   uniqueSuffix,
   using,
 } from "./fixtures";
+import { recreateDatabase } from "../support/recreate-database";
 
 // The reconciler compares a whole database with the whole cluster, so this file gets a database
 // of its own; the other files' resources then show up as unmanaged, which this test checks too.
@@ -31,16 +31,6 @@ const database = vi.hoisted(() => {
   process.env.DATABASE_URL = url.toString();
   return url;
 });
-
-async function recreateDatabase(): Promise<void> {
-  const admin = new URL(database.toString());
-  admin.pathname = "/postgres";
-  const client = new Client({ connectionString: admin.toString() });
-  await client.connect();
-  await client.query("drop database if exists onramp_test_reconcile with (force)");
-  await client.query("create database onramp_test_reconcile");
-  await client.end();
-}
 
 function kinds(items: DriftItem[]): string[] {
   return items.map((item) => item.kind);
@@ -58,7 +48,7 @@ describe("reconciler", () => {
   let outsiderAcl: AclBinding;
 
   beforeAll(async () => {
-    await recreateDatabase();
+    await recreateDatabase(database.toString());
     const admin = await (await createTeamWithMember("platform", "admin-one@example.org")).caller();
     const producers = await createTeamWithMember("reconcile-producers");
     const consumers = await createTeamWithMember("reconcile-consumers");

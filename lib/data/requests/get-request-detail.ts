@@ -14,6 +14,7 @@ import { reviewStepsFor, type ReviewStep } from "@/lib/domain/review-steps";
 import { AppError } from "@/lib/errors";
 
 import { planForRequest } from "./load-request-plan";
+import { approvalsOf, policyResourceFor } from "./request-policy-resource";
 
 export interface RequestComment {
   id: string;
@@ -72,36 +73,10 @@ async function selectRequests(where: SQL | undefined) {
 
 type RequestRowWithJoins = Awaited<ReturnType<typeof selectRequests>>[number];
 
-type Approval = { requestId: string; authorId: string; step: ReviewStep | null };
-
-/** Loads the approvals of many requests in one query. */
-async function approvalsOf(requestIds: string[]): Promise<Approval[]> {
-  if (requestIds.length === 0) return [];
-  const db = await getDb();
-  return db
-    .select({ requestId: requestComments.requestId, authorId: requestComments.authorId, step: requestComments.step })
-    .from(requestComments)
-    .where(and(inArray(requestComments.requestId, requestIds), eq(requestComments.kind, "approved")));
-}
-
-/** Gathers the policy's facts about a listed request, as `loadRequestContext` does for one. */
-function resourceFor(row: RequestRowWithJoins, approvals: Approval[]): PolicyResource {
-  const { request } = row;
-  return {
-    teamId: request.teamId,
-    topicOwnerTeamId: request.type === "new_topic" ? null : row.topicOwnerTeamId,
-    reviewStep: request.reviewStep,
-    priorApproverIds: approvals
-      .filter((approval) => approval.requestId === request.id && approval.step !== request.reviewStep)
-      .map((approval) => approval.authorId),
-    isDraft: request.state === "draft",
-  };
-}
-
 /** Pairs each row with its policy facts, with one query for all their approvals. */
 async function withResources(rows: RequestRowWithJoins[]): Promise<Array<{ row: RequestRowWithJoins; resource: PolicyResource }>> {
-  const approvals = await approvalsOf(rows.map((row) => row.request.id));
-  return rows.map((row) => ({ row, resource: resourceFor(row, approvals) }));
+  const approvals = await approvalsOf(await getDb(), rows.map((row) => row.request.id));
+  return rows.map((row) => ({ row, resource: policyResourceFor(row.request, row.topicOwnerTeamId, approvals) }));
 }
 
 async function toDetail(
@@ -175,7 +150,7 @@ async function toDetail(
 export async function getRequestDetail(caller: Caller, requestId: string): Promise<RequestDetail | null> {
   const [row] = await selectRequests(eq(requests.id, requestId));
   if (!row) return null;
-  const resource = resourceFor(row, await approvalsOf([row.request.id]));
+  const resource = policyResourceFor(row.request, row.topicOwnerTeamId, await approvalsOf(await getDb(), [row.request.id]));
   const decision = authorize(caller, "request.read", resource);
   if (!decision.allowed) throw new AppError("forbidden", decision.reason);
   return toDetail(row, caller, true, resource);

@@ -1,12 +1,14 @@
 import "server-only";
 
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 
-import { requestComments, requests, topics } from "@/db/schema";
+import { requests, topics } from "@/db/schema";
 import type { PolicyResource } from "@/lib/auth/policy";
 import type { Queryable } from "@/lib/db";
 import { reviewStepsFor, type ReviewStep } from "@/lib/domain/review-steps";
 import { notFound } from "@/lib/errors";
+
+import { approvalsOf, policyResourceFor } from "./request-policy-resource";
 
 export type RequestRecord = typeof requests.$inferSelect;
 
@@ -29,24 +31,11 @@ export async function loadRequestContext(db: Queryable, requestId: string): Prom
   const topicOwnerTeamId = request.type === "new_topic" ? null : (topic?.ownerTeamId ?? null);
   const steps = reviewStepsFor(request.type, { requesterOwnsTopic: topicOwnerTeamId === request.teamId });
 
-  // One person approves at most one step: approvals at other steps, in any round of review,
-  // keep their author from approving this one.
-  const approvals = await db
-    .select({ authorId: requestComments.authorId, step: requestComments.step })
-    .from(requestComments)
-    .where(and(eq(requestComments.requestId, requestId), eq(requestComments.kind, "approved")));
-
   return {
     request,
     topicOwnerTeamId,
     steps,
-    resource: {
-      teamId: request.teamId,
-      topicOwnerTeamId,
-      reviewStep: request.reviewStep,
-      priorApproverIds: approvals.filter((approval) => approval.step !== request.reviewStep).map((approval) => approval.authorId),
-      isDraft: request.state === "draft",
-    },
+    resource: policyResourceFor(request, topicOwnerTeamId, await approvalsOf(db, [requestId])),
   };
 }
 
