@@ -1,6 +1,6 @@
-// Compares what the database says should exist with the Kafka cluster and repairs what Onramp
-// manages. With --dry-run it only prints the differences. Unmanaged topics and principals are
-// listed and never changed.
+// Compares the resources the database records as wanted with the Kafka cluster, and repairs
+// what Onramp manages. With --dry-run it only prints the differences. Unmanaged topics and
+// principals are listed and never changed.
 import { closeDb } from "@/lib/db";
 import { describeDrift, isRepairable } from "@/lib/domain/drift";
 import { resetAdmin } from "@/lib/kafka/client";
@@ -19,7 +19,8 @@ async function main(): Promise<number> {
   const result = await reconcile({ dryRun, actorId: null });
   if (result.items.length === 0) console.log("No drift: the cluster matches Onramp's records.");
   for (const item of result.items) {
-    const mark = isRepairable(item) ? (dryRun ? "would repair" : "repair") : "listed";
+    let mark = "listed";
+    if (isRepairable(item)) mark = dryRun ? "would repair" : "repair";
     console.log(`[${mark}] ${describeDrift(item)}`);
   }
   for (const { item, error } of result.applied) {
